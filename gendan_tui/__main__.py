@@ -1,0 +1,5 @@
+"""Allow ``python -m gendan_tui``."""
+
+from gendan_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Domain rules and services; nothing here imports Textual."""

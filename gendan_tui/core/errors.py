@@ -1,0 +1,39 @@
+"""Errors a user can act on, carried as translation keys so every front end words them alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class UserError(Exception):
+    """A refusal or failure to be shown to the user, never as a traceback."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def __str__(self) -> str:
+        from gendan_tui.i18n import t
+
+        return t(self.key, **self.params)
+
+
+class ValidationError(UserError):
+    """Input that does not parse or breaks a rule; ``field`` names the form field when known."""
+
+    def __init__(self, key: str, field: str | None = None, **params: Any) -> None:
+        super().__init__(key, **params)
+        self.field = field
+
+
+class NotFoundError(UserError):
+    """A customer, clerk or record that does not exist."""
+
+
+class ConflictError(UserError):
+    """A save refused because someone else changed the record first."""
+
+
+class StorageError(UserError):
+    """The database cannot be opened or written: missing, read-only, locked or unreachable."""

@@ -1,0 +1,67 @@
+"""One place that opens the database and builds every service for a session.
+
+The TUI and the CLI both start here, so they share rules, storage and error handling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from gendan_tui.core import department, users
+from gendan_tui.core.callbacks import CallbackService
+from gendan_tui.core.clock import Clock, FixedClock
+from gendan_tui.core.complaints import ComplaintService
+from gendan_tui.core.context import Actor, ServiceContext
+from gendan_tui.core.customers import CustomerService
+from gendan_tui.core.errors import UserError
+from gendan_tui.store.db import open_database
+from gendan_tui.store.migrations import migrate
+
+
+@dataclass
+class Services:
+    """The services of one session, sharing one context."""
+
+    ctx: ServiceContext
+    callbacks: CallbackService
+    customers: CustomerService
+    complaints: ComplaintService
+
+    @classmethod
+    def build(cls, ctx: ServiceContext) -> Services:
+        callbacks = CallbackService(ctx)
+        return cls(
+            ctx=ctx,
+            callbacks=callbacks,
+            customers=CustomerService(ctx),
+            complaints=ComplaintService(ctx, callbacks),
+        )
+
+    def sign_in(self, login: str | None) -> Actor:
+        """Make ``login`` (or the only clerk, when none is named) the acting clerk."""
+        if login:
+            actor = users.find_actor(login)
+        else:
+            found = users.only_clerk()
+            if found is None:
+                raise UserError("error.choose_clerk")
+            actor = found
+        self.ctx.actor = actor
+        return actor
+
+
+def open_services(url: str, *, clock: Clock | None = None, create: bool = False) -> Services:
+    """Open (and migrate) the database at ``url`` and build the services over it."""
+    migrate(open_database(url, create=create))
+    ctx = ServiceContext(
+        clock=clock or Clock(),
+        calendar=department.load_calendar(),
+        policy=department.load_policy(),
+    )
+    return Services.build(ctx)
+
+
+def clock_for(day: date | None) -> Clock:
+    """A clock stopped on ``day`` when one is given, else the wall clock."""
+    return FixedClock(day) if day else Clock()

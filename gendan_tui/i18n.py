@@ -1,0 +1,63 @@
+"""The one translation layer: every string a user sees is looked up here by key.
+
+Catalogs live in ``locale/<lang>.toml`` as flat ``key = "text"`` tables; Simplified
+Chinese is the default and the fallback, English is selectable.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+_current = DEFAULT_LANGUAGE
+
+
+@cache
+def _catalog(lang: str) -> dict[str, str]:
+    text = resources.files("gendan_tui.locale").joinpath(f"{lang}.toml").read_text("utf-8")
+    return _flatten(tomllib.loads(text))
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = str(value)
+    return flat
+
+
+def set_language(lang: str) -> None:
+    """Choose the language for all later lookups; unknown codes are refused."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _current = lang
+
+
+def language() -> str:
+    """The language in force."""
+    return _current
+
+
+def t(key: str, **params: Any) -> str:
+    """The text for ``key`` in the current language, formatted with ``params``."""
+    text = _catalog(_current).get(key) or _catalog(DEFAULT_LANGUAGE).get(key) or key
+    return text.format(**params) if params else text
+
+
+def has_key(key: str, lang: str) -> bool:
+    """Whether ``lang`` defines ``key`` (used by tests that keep the catalogs in step)."""
+    return key in _catalog(lang)
+
+
+def keys(lang: str) -> set[str]:
+    """Every key the catalog of ``lang`` defines."""
+    return set(_catalog(lang))

@@ -1,0 +1,1 @@
+"""Storage: peewee models, database binding and migrations; no Textual, no domain rules."""
