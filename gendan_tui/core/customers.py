@@ -31,10 +31,12 @@ RECENT_CALLS = 5
 
 
 def pinyin_initials(name: str) -> str:
-    """Lower-case pinyin initials of a Chinese name ("北京华信" → "bjhx"); other letters kept."""
+    """Lower-case pinyin initials of a Chinese name ("北京华信" → "bjhx"); latin letters and
+    digits are kept whole ("深圳ABC贸易" → "szabcmy")."""
     from pypinyin import Style, lazy_pinyin
 
-    return "".join(s[0] for s in lazy_pinyin(name, style=Style.FIRST_LETTER) if s).lower()
+    parts = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda text: list(text))
+    return "".join(ch for part in parts for ch in part if ch.isascii() and ch.isalnum()).lower()
 
 
 @dataclass(frozen=True)
