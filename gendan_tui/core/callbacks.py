@@ -11,11 +11,13 @@ from datetime import date
 
 import peewee as pw
 
+from gendan_tui.core import audit
 from gendan_tui.core import callback_rules as rules
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.customers import first_phone
 from gendan_tui.core.errors import ConflictError, NotFoundError, ValidationError
 from gendan_tui.core.frequent import has_frequent_problems, window_start
+from gendan_tui.core.roles import Permission, require, require_own_or_all
 from gendan_tui.core.validation import required
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
@@ -28,6 +30,7 @@ from gendan_tui.store.models import (
 )
 
 DAILY_QUOTA = 4
+CLERK_ROLE = "clerk"
 QUEUE_LIMIT = 200
 
 SUCCESS = "success"
@@ -89,6 +92,16 @@ class CallResult:
     next_callback_on: date | None
 
 
+def _task_fields(task: CallbackTask) -> dict[str, object]:
+    return {
+        "state": task.state,
+        "due_on": task.due_on,
+        "next_try_on": task.next_try_on,
+        "attempts": task.attempts,
+        "clerk": task.clerk_id,
+    }
+
+
 def urgency(due_on: date, day: date) -> str:
     """``overdue``, ``today`` or ``window`` (callable now, due later)."""
     if due_on < day:
@@ -104,7 +117,10 @@ class CallbackService:
 
     def queue(self, clerk: Actor | None = None, day: date | None = None) -> Queue:
         """The callbacks ``clerk`` can make on ``day``: overdue first, then by due date."""
-        clerk = clerk or self.ctx.require_actor()
+        actor = self.ctx.require_actor()
+        clerk = clerk or actor
+        if clerk.id != actor.id:
+            require(actor, Permission.SEE_ALL_WORK)
         day = day or self.ctx.clock.today()
         recent = Complaint.select(pw.fn.COUNT(Complaint.id)).where(
             (Complaint.customer == Customer.id)
@@ -179,7 +195,7 @@ class CallbackService:
         discussed = required(form.discussed, "discussed")
         now = self.ctx.clock.now()
         with transaction():
-            task = self._claim(task_id, version, state="done", closed_at=now)
+            task = self._claim(task_id, version, "callback_success", state="done", closed_at=now)
             record = CallbackRecord.create(
                 task=task.id,
                 customer=task.customer_id,
@@ -212,7 +228,11 @@ class CallbackService:
         retry = rules.retry_on(now.date(), self.ctx.calendar)
         with transaction():
             task = self._claim(
-                task_id, version, next_try_on=retry, attempts=CallbackTask.attempts + 1
+                task_id,
+                version,
+                "callback_failure",
+                next_try_on=retry,
+                attempts=CallbackTask.attempts + 1,
             )
             record = CallbackRecord.create(
                 task=task.id,
@@ -225,8 +245,14 @@ class CallbackService:
             )
         return CallResult(record.id, retry)
 
-    def _claim(self, task_id: int, version: int, **changes: object) -> CallbackTask:
-        """Apply ``changes`` to an open task only if nobody changed it since ``version``."""
+    def _claim(self, task_id: int, version: int, action: str, **changes: object) -> CallbackTask:
+        """Apply ``changes`` to an open task the actor may work, only if nobody changed it
+        since ``version``; the change goes into the audit trail."""
+        actor = self.ctx.require_actor()
+        task = CallbackTask.get_or_none(CallbackTask.id == task_id)
+        if task is None:
+            raise NotFoundError("error.unknown_task", task=task_id)
+        require_own_or_all(actor, task.clerk_id, Permission.WORK_CALLBACKS)
         updated = (
             CallbackTask.update(version=CallbackTask.version + 1, **changes)
             .where(
@@ -236,12 +262,31 @@ class CallbackService:
             )
             .execute()
         )
-        task = CallbackTask.get_or_none(CallbackTask.id == task_id)
-        if task is None:
-            raise NotFoundError("error.unknown_task", task=task_id)
         if not updated:
-            raise ConflictError("error.task_changed", customer=task.customer.name)
-        return task
+            raise ConflictError(
+                "error.task_changed",
+                customer=task.customer.name,
+                who=audit.last_user("callback_task", task_id) or "?",
+            )
+        fresh = CallbackTask.get_by_id(task_id)
+        audit.log(
+            actor,
+            "callback_task",
+            task_id,
+            action,
+            before=_task_fields(task),
+            after=_task_fields(fresh),
+            at=self.ctx.clock.now(),
+        )
+        return fresh
+
+    def reassign(self, task_id: int, version: int, to: Actor) -> None:
+        """Hand a callback to another clerk (follow-up supervisor only)."""
+        require(self.ctx.require_actor(), Permission.REASSIGN)
+        if CLERK_ROLE not in to.roles:
+            raise ValidationError("error.not_a_clerk", field="clerk", login=to.login)
+        with transaction():
+            self._claim(task_id, version, "reassign", clerk=to.id)
 
     def schedule_periodic(self, customer_id: int, last_success_on: date, clerk_id: int) -> date:
         """Set the customer's open periodic callback after a success on ``last_success_on``.

@@ -35,7 +35,7 @@ def pinyin_initials(name: str) -> str:
     digits are kept whole ("深圳ABC贸易" → "szabcmy")."""
     from pypinyin import Style, lazy_pinyin
 
-    parts = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda text: list(text))
+    parts = lazy_pinyin(name, style=Style.FIRST_LETTER)
     return "".join(ch for part in parts for ch in part if ch.isascii() and ch.isalnum()).lower()
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 
+class Key(str):
+    """A parameter that is itself a translation key, translated when the message is shown."""
+
+
 class UserError(Exception):
     """A refusal or failure to be shown to the user, never as a traceback."""
 
@@ -16,7 +20,8 @@ class UserError(Exception):
     def __str__(self) -> str:
         from gendan_tui.i18n import t
 
-        return t(self.key, **self.params)
+        params = {k: t(v) if isinstance(v, Key) else v for k, v in self.params.items()}
+        return t(self.key, **params)
 
 
 class ValidationError(UserError):

@@ -1,32 +1,83 @@
-"""The people who work in the app, as plain records."""
+"""Accounts: who works in the app, with which roles, and signing in.
+
+An account with a password must give it to sign in; an account without one (a single
+clerk's own desk) signs in by login alone.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from gendan_tui.core import audit
 from gendan_tui.core.context import Actor
-from gendan_tui.core.errors import NotFoundError, ValidationError
+from gendan_tui.core.errors import NotFoundError, UserError, ValidationError
+from gendan_tui.core.passwords import hash_password, verify_password
+from gendan_tui.core.roles import Permission, Role, require
 from gendan_tui.core.validation import required
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import User, UserRole
 
-CLERK = "clerk"
+CLERK = Role.CLERK.value
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account as listed to an administrator: never the password hash."""
+
+    id: int
+    login: str
+    name: str
+    roles: tuple[str, ...]
+    active: bool
+    has_password: bool
+
+
+def _roles_of(user_id: int) -> frozenset[str]:
+    return frozenset(r.role for r in UserRole.select().where(UserRole.user == user_id))
 
 
 def _actor(user: User) -> Actor:
-    roles = frozenset(r.role for r in UserRole.select().where(UserRole.user == user))
-    return Actor(id=user.id, login=user.login, name=user.name, roles=roles)
+    return Actor(id=user.id, login=user.login, name=user.name, roles=_roles_of(user.id))
+
+
+def _active_user(login: str) -> User | None:
+    return User.get_or_none((User.login == login.strip()) & User.active)
+
+
+def has_accounts() -> bool:
+    """Whether any account exists (the first run creates the first supervisor)."""
+    with storage_errors():
+        return User.select().exists()
 
 
 def find_actor(login: str) -> Actor:
-    """The active user with ``login``; an unknown or disabled login is refused."""
+    """The active account ``login``; an unknown or disabled login is refused."""
     with storage_errors():
-        user = User.get_or_none((User.login == login.strip()) & User.active)
+        user = _active_user(login)
         if user is None:
             raise NotFoundError("error.unknown_clerk", login=login)
         return _actor(user)
 
 
+def needs_password(login: str) -> bool:
+    """Whether signing in as ``login`` takes a password."""
+    with storage_errors():
+        user = _active_user(login)
+        return user is None or user.password_hash is not None
+
+
+def authenticate(login: str, password: str) -> Actor:
+    """The actor for a correct login and password; any mistake gets the same answer."""
+    with storage_errors():
+        user = _active_user(login)
+    if user is None or not user.password_hash or not verify_password(password, user.password_hash):
+        raise UserError("auth.bad_login")
+    return _actor(user)
+
+
 def list_clerks() -> list[Actor]:
-    """Active users holding the clerk role, by login."""
+    """Active accounts holding the clerk role, by login."""
     with storage_errors():
         query = (
             User.select()
@@ -43,15 +94,100 @@ def only_clerk() -> Actor | None:
     return clerks[0] if len(clerks) == 1 else None
 
 
-def add_clerk(login: str, name: str) -> Actor:
-    """Create a clerk account."""
+def list_accounts() -> list[Account]:
+    """Every account, by login."""
+    with storage_errors():
+        return [
+            Account(
+                u.id,
+                u.login,
+                u.name,
+                tuple(sorted(_roles_of(u.id))),
+                u.active,
+                u.password_hash is not None,
+            )
+            for u in User.select().order_by(User.login)
+        ]
+
+
+def _check_roles(roles: Iterable[str]) -> list[str]:
+    codes = sorted(set(roles))
+    if not codes:
+        raise ValidationError("auth.no_roles", field="roles")
+    known = [r.value for r in Role]
+    for code in codes:
+        if code not in known:
+            raise ValidationError(
+                "auth.unknown_role", field="roles", role=code, roles=", ".join(known)
+            )
+    return codes
+
+
+def _check_login(login: str) -> str:
     login = required(login, "login")
-    name = required(name, "name")
     if not login.isascii() or not login.replace("_", "").replace(".", "").isalnum():
         raise ValidationError("error.login_invalid", field="login", login=login)
+    return login
+
+
+def add_account(
+    login: str,
+    name: str,
+    roles: Iterable[str],
+    password: str | None,
+    *,
+    by: Actor | None = None,
+) -> Actor:
+    """Create an account. ``by`` must be allowed to manage accounts; with no ``by``, this is
+    allowed only while no account has a password (the first supervisor, or a desk of its own)."""
+    login = _check_login(login)
+    name = required(name, "name")
+    codes = _check_roles(roles)
+    hashed = hash_password(password) if password is not None else None
     with transaction():
+        if by is not None:
+            require(by, Permission.MANAGE_USERS)
+        elif User.select().where(User.password_hash.is_null(False)).exists():
+            raise UserError("auth.sign_in_first")
         if User.get_or_none(User.login == login):
             raise ValidationError("error.login_taken", field="login", login=login)
-        user = User.create(login=login, name=name)
-        UserRole.create(user=user, role=CLERK)
+        user = User.create(login=login, name=name, password_hash=hashed)
+        for code in codes:
+            UserRole.create(user=user, role=code)
+        audit.log(
+            by, "user", user.id, "create", after={"login": login, "name": name, "roles": codes}
+        )
     return _actor(user)
+
+
+def add_clerk(login: str, name: str) -> Actor:
+    """Create a clerk account without a password, for a desk that has no accounts yet."""
+    return add_account(login, name, [CLERK], None)
+
+
+def set_password(login: str, password: str, *, by: Actor) -> None:
+    """Change a password: one's own, or anyone's with the right to manage accounts."""
+    hashed = hash_password(password)
+    with transaction():
+        user = User.get_or_none(User.login == login)
+        if user is None:
+            raise NotFoundError("error.unknown_clerk", login=login)
+        if user.id != by.id:
+            require(by, Permission.MANAGE_USERS)
+        User.update(password_hash=hashed, version=User.version + 1).where(
+            User.id == user.id
+        ).execute()
+        audit.log(by, "user", user.id, "password", after={"password": "changed"})
+
+
+def disable_account(login: str, *, by: Actor) -> None:
+    """Stop an account from signing in; its history stays."""
+    with transaction():
+        require(by, Permission.MANAGE_USERS)
+        user = User.get_or_none(User.login == login)
+        if user is None:
+            raise NotFoundError("error.unknown_clerk", login=login)
+        if user.id == by.id:
+            raise UserError("auth.cannot_disable_self")
+        User.update(active=False, version=User.version + 1).where(User.id == user.id).execute()
+        audit.log(by, "user", user.id, "disable", before={"active": True}, after={"active": False})

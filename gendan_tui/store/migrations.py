@@ -14,12 +14,14 @@ import peewee
 from gendan_tui.core.errors import StorageError
 from gendan_tui.store.db import storage_errors
 from gendan_tui.store.models import ALL_MODELS, SchemaVersion
+from gendan_tui.store.triggers import install_guards
 
 Migration = Callable[[peewee.Database], None]
 
 
 def _initial_schema(db: peewee.Database) -> None:
     db.create_tables(ALL_MODELS, safe=True)
+    install_guards(db)
 
 
 MIGRATIONS: dict[int, Migration] = {

@@ -225,6 +225,20 @@ class CalendarOverride(BaseModel):
     note = pw.CharField(max_length=100, default="")
 
 
+class AuditLog(BaseModel):
+    """Append-only history of every change: who, when, which record, before and after."""
+
+    at = pw.DateTimeField()
+    user = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
+    entity = pw.CharField(max_length=30)
+    entity_id = pw.IntegerField()
+    action = pw.CharField(max_length=30)
+    changes = pw.TextField(default="{}")
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), False),)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     SchemaVersion,
     Setting,
@@ -240,4 +254,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     CallbackRecord,
     Complaint,
     CalendarOverride,
+    AuditLog,
 )
