@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gendan_tui import cli
+from gendan_tui.core import users
 from gendan_tui.core.services import Services
 from gendan_tui.store.models import User
 from tests import factories
@@ -83,7 +85,7 @@ def test_unknown_clerk_gets_a_message_not_a_traceback(
 
 
 def test_two_clerks_and_none_named(queued: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["clerk", "add", "lina", "李娜", "--db", queued]) == 0
+    users.add_clerk("lina", "李娜")
     assert cli.main(["queue", "--db", queued]) == cli.EXIT_USER_ERROR
     assert "--clerk" in capsys.readouterr().err
 
@@ -95,15 +97,57 @@ def test_bad_date_is_refused_by_the_parser(queued: str, capsys: pytest.CaptureFi
     assert "日期“2025-02-30”无法识别" in capsys.readouterr().err
 
 
-def test_clerk_add_and_list(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_first_account_then_accounts_by_the_supervisor(
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert cli.main(["init", "--db", db_url]) == 0
-    assert cli.main(["clerk", "add", "lina", "李娜", "--db", db_url]) == 0
-    assert cli.main(["clerk", "add", "lina", "李娜", "--db", db_url]) == cli.EXIT_USER_ERROR
-    assert cli.main(["clerk", "add", "王五", "王五", "--db", db_url]) == cli.EXIT_USER_ERROR
+    monkeypatch.setattr("sys.stdin", io.StringIO("boss-pass\n"))
+    add_boss = [
+        "user",
+        "add",
+        "wang",
+        "王主任",
+        "--role",
+        "follow_up_supervisor",
+        "--password-stdin",
+    ]
+    assert cli.main([*add_boss, "--db", db_url]) == 0
+    # Once an account has a password, adding accounts needs signing in.
+    monkeypatch.setattr("sys.stdin", io.StringIO("lina-pass\n"))
+    add_lina = ["user", "add", "lina", "李娜", "--role", "clerk", "--password-stdin"]
+    assert cli.main([*add_lina, "--db", db_url]) == cli.EXIT_USER_ERROR
+    monkeypatch.setenv("GENDAN_PASSWORD", "wrong-pass")
+    monkeypatch.setattr("sys.stdin", io.StringIO("lina-pass\n"))
+    assert cli.main([*add_lina, "--db", db_url, "--user", "wang"]) == cli.EXIT_USER_ERROR
+    assert "登录名或密码不正确" in capsys.readouterr().err
+    monkeypatch.setenv("GENDAN_PASSWORD", "boss-pass")
+    monkeypatch.setattr("sys.stdin", io.StringIO("lina-pass\n"))
+    assert cli.main([*add_lina, "--db", db_url, "--user", "wang"]) == 0
     capsys.readouterr()
-    assert cli.main(["clerk", "list", "--db", db_url]) == 0
-    assert capsys.readouterr().out == "lina\t李娜\n"
-    assert User.select().count() == 1
+    assert cli.main(["user", "list", "--db", db_url, "--user", "wang"]) == 0
+    assert capsys.readouterr().out == "lina\t李娜\tclerk\nwang\t王主任\tfollow_up_supervisor\n"
+    assert cli.main(["user", "disable", "lina", "--db", db_url, "--user", "wang"]) == 0
+    monkeypatch.setenv("GENDAN_PASSWORD", "lina-pass")
+    assert cli.main(["queue", "--db", db_url, "--user", "lina"]) == cli.EXIT_USER_ERROR
+    assert User.select().count() == 2
+
+
+def test_password_account_needs_a_password_without_a_terminal(
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.main(["init", "--db", db_url])
+    monkeypatch.setattr("sys.stdin", io.StringIO("lina-pass\n"))
+    assert (
+        cli.main(
+            ["user", "add", "lina", "李娜", "--role", "clerk", "--password-stdin", "--db", db_url]
+        )
+        == 0
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli.main(["queue", "--db", db_url, "--user", "lina"]) == cli.EXIT_USER_ERROR
+    assert "GENDAN_PASSWORD" in capsys.readouterr().err
+    monkeypatch.setenv("GENDAN_PASSWORD", "lina-pass")
+    assert cli.main(["queue", "--db", db_url, "--user", "lina"]) == 0
 
 
 def test_calendar_override_changes_the_rules(

@@ -39,7 +39,8 @@ class Services:
         )
 
     def sign_in(self, login: str | None) -> Actor:
-        """Make ``login`` (or the only clerk, when none is named) the acting clerk."""
+        """Make ``login`` (or the only clerk, when none is named) the acting person; only
+        for accounts without a password — the others go through :meth:`authenticate`."""
         if login:
             actor = users.find_actor(login)
         else:
@@ -47,8 +48,15 @@ class Services:
             if found is None:
                 raise UserError("error.choose_clerk")
             actor = found
+        if users.needs_password(actor.login):
+            raise UserError("auth.password_required", login=actor.login)
         self.ctx.actor = actor
         return actor
+
+    def authenticate(self, login: str, password: str) -> Actor:
+        """Sign in with a password."""
+        self.ctx.actor = users.authenticate(login, password)
+        return self.ctx.actor
 
 
 def open_services(url: str, *, clock: Clock | None = None, create: bool = False) -> Services:

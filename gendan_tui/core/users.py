@@ -64,7 +64,7 @@ def needs_password(login: str) -> bool:
     """Whether signing in as ``login`` takes a password."""
     with storage_errors():
         user = _active_user(login)
-        return user is None or user.password_hash is not None
+        return user is not None and user.password_hash is not None
 
 
 def authenticate(login: str, password: str) -> Actor:

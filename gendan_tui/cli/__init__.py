@@ -1,0 +1,43 @@
+"""The ``gendan`` command: opens the TUI, and runs the same services from the shell.
+
+Each module of this package registers its subcommands; every subcommand turns a
+:class:`UserError` into one line on stderr (in the chosen language) and exit status 2.
+Nothing is half-saved, because the services work in transactions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from gendan_tui.cli import accounts, calendar, desk
+from gendan_tui.cli.base import EXIT_USER_ERROR, common_options, settings_from
+from gendan_tui.core.errors import UserError
+
+__all__ = ["EXIT_USER_ERROR", "build_parser", "main"]
+
+MODULES = (desk, accounts, calendar)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="gendan", parents=[common_options()])
+    parser.set_defaults(handler=desk.cmd_open)
+    desk.add_open_options(parser)
+    sub = parser.add_subparsers(dest="command")
+    shared = common_options(argparse.SUPPRESS)
+    for module in MODULES:
+        module.register(sub, shared)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``gendan`` with ``argv``; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = settings_from(args)
+        return int(args.handler(args, settings))
+    except UserError as exc:
+        sys.stderr.write(f"gendan: {exc}\n")
+        return EXIT_USER_ERROR

@@ -1,0 +1,78 @@
+"""What every subcommand shares: common options, settings, output and signing in."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from datetime import date
+
+from gendan_tui import i18n
+from gendan_tui.config import Settings, load_settings
+from gendan_tui.core import users
+from gendan_tui.core.errors import UserError, ValidationError
+from gendan_tui.core.services import Services, clock_for, open_services
+from gendan_tui.core.validation import parse_date
+
+EXIT_USER_ERROR = 2
+PASSWORD_ENV = "GENDAN_PASSWORD"
+
+
+def date_arg(text: str) -> date:
+    """An argparse type for dates, with the app's own message."""
+    try:
+        return parse_date(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def common_options(default: object = None) -> argparse.ArgumentParser:
+    """Options every subcommand takes; on subcommands they default to "not given" so a value
+    given before the subcommand is not overwritten."""
+    common = argparse.ArgumentParser(add_help=False, argument_default=default)
+    common.add_argument("--db", help="database path or postgresql:// URL")
+    common.add_argument("--user", "--clerk", dest="clerk", help="login of the person at work")
+    common.add_argument("--lang", help="zh (default) or en")
+    common.add_argument("--date", type=date_arg, help="work as if today were YYYY-MM-DD")
+    return common
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """Settings from config and environment, overridden by the command line."""
+    settings = load_settings().with_overrides(
+        database_url=getattr(args, "db", None),
+        clerk=getattr(args, "clerk", None),
+        lang=getattr(args, "lang", None),
+        today=getattr(args, "date", None),
+    )
+    i18n.set_language(settings.lang)
+    return settings
+
+
+def say(text: str) -> None:
+    """Print one line to stdout."""
+    sys.stdout.write(text + "\n")
+
+
+def open_for(settings: Settings) -> Services:
+    """Open the configured database with the configured clock."""
+    return open_services(settings.database_url, clock=clock_for(settings.today))
+
+
+def read_password(prompt_key: str, login: str) -> str:
+    """A password from ``GENDAN_PASSWORD`` or, at a terminal, typed without echo."""
+    if PASSWORD_ENV in os.environ:
+        return os.environ[PASSWORD_ENV]
+    if sys.stdin.isatty():
+        return getpass.getpass(i18n.t(prompt_key, login=login))
+    raise UserError("auth.password_required", login=login)
+
+
+def sign_in(services: Services, settings: Settings) -> None:
+    """Sign in as the configured person, asking for the password when the account has one."""
+    login = settings.clerk
+    if login and users.needs_password(login):
+        services.authenticate(login, read_password("cli.password_prompt", login))
+    else:
+        services.sign_in(login)

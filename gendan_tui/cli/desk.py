@@ -1,0 +1,146 @@
+"""The clerk's desk from the shell: open the app, fill a demo, create a database, the queue."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from gendan_tui import i18n
+from gendan_tui.cli.base import open_for, say, sign_in
+from gendan_tui.config import Settings, demo_database_url
+from gendan_tui.core.callbacks import Queue
+from gendan_tui.core.services import open_services
+
+
+def add_open_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the bare ``gendan`` command that opens the app."""
+    parser.add_argument(
+        "--demo", action="store_true", help="open the demo database, creating it on first run"
+    )
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add ``demo``, ``queue`` and ``init``."""
+    demo = sub.add_parser("demo", parents=[common], help="fill a database with demo data")
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--customers", type=int, default=2000)
+    demo.add_argument("--callbacks", type=int, default=None, help="call records (default 10x)")
+    demo.set_defaults(handler=cmd_demo)
+
+    queue = sub.add_parser("queue", parents=[common], help="print the day's callback queue")
+    queue.add_argument("--json", action="store_true", help="print JSON")
+    queue.set_defaults(handler=cmd_queue)
+
+    init = sub.add_parser("init", parents=[common], help="create an empty database")
+    init.set_defaults(handler=cmd_init)
+
+
+def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
+    """Open the TUI (on the demo database with ``--demo``)."""
+    if getattr(args, "demo", False) and not args.db:
+        from gendan_tui.demo import DEMO_CLERK, build_demo
+
+        url = demo_database_url()
+        if not Path(url).exists():
+            Path(url).parent.mkdir(parents=True, exist_ok=True)
+            say(i18n.t("cli.demo_building", path=url))
+            build_demo(url, today=settings.today or date.today())
+        settings = settings.with_overrides(database_url=url, clerk=settings.clerk or DEMO_CLERK)
+    services = open_for(settings)
+    sign_in(services, settings)
+    from gendan_tui.app import make_app
+
+    make_app(services, settings).run()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    """Fill a database with the demo data set."""
+    from gendan_tui.demo import build_demo
+
+    url = args.db or demo_database_url()
+    if not args.db:
+        Path(url).parent.mkdir(parents=True, exist_ok=True)
+    summary = build_demo(
+        url,
+        seed=args.seed,
+        customers=args.customers,
+        callbacks=args.callbacks,
+        today=settings.today or date.today(),
+    )
+    say(i18n.t("cli.demo_done", path=url, **asdict(summary)))
+    return 0
+
+
+def queue_json(queue: Queue) -> str:
+    """The queue as the JSON document ``gendan queue --json`` prints."""
+    rows = [
+        {
+            "customer": item.customer_name,
+            "customer_id": item.customer_id,
+            "phone": item.phone,
+            "why": item.reason,
+            "why_text": i18n.t(f"reason.{item.reason}"),
+            "due_date": item.due_on.isoformat(),
+            "days_overdue": item.days_overdue,
+            "attempts": item.attempts,
+            "frequent_problems": item.frequent,
+        }
+        for item in queue.items
+    ]
+    payload = {
+        "date": queue.day.isoformat(),
+        "clerk": queue.clerk,
+        "total": queue.total,
+        "successes_today": queue.successes,
+        "quota": queue.quota,
+        "items": rows,
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def queue_lines(queue: Queue) -> list[str]:
+    """The queue as tab-separated lines under a header."""
+    header = i18n.t(
+        "cli.queue_header",
+        date=queue.day.isoformat(),
+        clerk=queue.clerk,
+        total=queue.total,
+        done=queue.successes,
+        quota=queue.quota,
+    )
+    rows = [
+        "\t".join(
+            (
+                item.due_on.isoformat(),
+                i18n.t("cli.overdue_days", days=item.days_overdue) if item.days_overdue else "",
+                i18n.t(f"reason.{item.reason}"),
+                item.customer_name,
+                item.phone,
+                i18n.t("cli.attempts", count=item.attempts) if item.attempts else "",
+            )
+        )
+        for item in queue.items
+    ]
+    return [header, *rows]
+
+
+def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
+    """Print one clerk's queue for the day, as text or JSON."""
+    services = open_for(settings)
+    sign_in(services, settings)
+    queue = services.callbacks.queue()
+    say(queue_json(queue) if args.json else "\n".join(queue_lines(queue)))
+    return 0
+
+
+def cmd_init(args: argparse.Namespace, settings: Settings) -> int:
+    """Create an empty database at the current schema."""
+    if not args.db:
+        Path(settings.database_url).parent.mkdir(parents=True, exist_ok=True)
+    open_services(settings.database_url, create=True)
+    say(i18n.t("cli.init_done", path=settings.database_url))
+    return 0
