@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gendan_tui.core.customers import NewContact, NewCustomer, pinyin_initials
-from gendan_tui.core.errors import NotFoundError, ValidationError
+from gendan_tui.core import users
+from gendan_tui.core.customers import CustomerChanges, NewContact, NewCustomer, pinyin_initials
+from gendan_tui.core.errors import ConflictError, NotFoundError, ValidationError
 from gendan_tui.core.services import Services
 from gendan_tui.store.models import Contact, Customer, Phone
 from tests import factories
@@ -84,3 +85,45 @@ def test_detail_gathers_the_customer_pane(services: Services, three: dict[str, i
     assert detail.next_callback_on is not None
     with pytest.raises(NotFoundError):
         services.customers.detail(99999)
+
+
+def test_edit_saves_and_is_audited(services: Services) -> None:
+    cid = factories.customer(services)
+    version = services.customers.update(
+        cid, 1, CustomerChanges(name="北京华信网络有限公司", callback_interval_months=3)
+    )
+    assert version == 2
+    row = Customer.get_by_id(cid)
+    assert (row.name, row.initials, row.callback_interval_months) == (
+        "北京华信网络有限公司",
+        "bjhxwlyxgs",
+        3,
+    )
+    latest, created = services.customers.history(cid)
+    assert (latest.action, latest.user, created.action) == ("update", "张丽", "create")
+    assert {c.field: (c.before, c.after) for c in latest.changes} == {
+        "name": ("北京华信科技有限公司", "北京华信网络有限公司"),
+        "callback_interval_months": (None, 3),
+    }
+
+
+def test_second_edit_from_a_stale_copy_is_refused_naming_who(services: Services) -> None:
+    cid = factories.customer(services)
+    lina = users.add_clerk("lina", "李娜")
+    me = services.ctx.require_actor()
+    services.ctx.actor = lina
+    services.customers.update(cid, 1, CustomerChanges(address="北京市海淀区"))
+    services.ctx.actor = me
+    with pytest.raises(ConflictError) as caught:
+        services.customers.update(cid, 1, CustomerChanges(address="北京市朝阳区"))
+    assert "李娜" in str(caught.value) and "未保存" in str(caught.value)
+    assert Customer.get_by_id(cid).address == "北京市海淀区"
+
+
+def test_bad_edit_saves_nothing(services: Services) -> None:
+    cid = factories.customer(services)
+    with pytest.raises(ValidationError):
+        services.customers.update(
+            cid, 1, CustomerChanges(name="新名字", callback_interval_months=99)
+        )
+    assert Customer.get_by_id(cid).version == 1

@@ -3,14 +3,16 @@ one customer's whole picture for the customer pane."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 import peewee as pw
 
+from gendan_tui.core import audit
 from gendan_tui.core.context import ServiceContext
-from gendan_tui.core.errors import NotFoundError, ValidationError
+from gendan_tui.core.errors import ConflictError, NotFoundError, ValidationError
 from gendan_tui.core.frequent import has_frequent_problems
+from gendan_tui.core.roles import Permission, require
 from gendan_tui.core.validation import parse_phone, phone_digits, required
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
@@ -141,6 +143,42 @@ class NewCustomer:
     address: str = ""
 
 
+@dataclass(frozen=True)
+class CustomerChanges:
+    """Edits to a customer's own fields; None leaves a field as it is."""
+
+    name: str | None = None
+    kind: str | None = None
+    is_member: bool | None = None
+    callback_interval_months: int | None = None
+    address: str | None = None
+    notes: str | None = None
+
+    def validated(self) -> dict[str, object]:
+        """The fields to change, checked; a bad value raises ValidationError."""
+        values = {k: v for k, v in asdict(self).items() if v is not None}
+        if "name" in values:
+            values["name"] = required(str(values["name"]), "name")
+        if "kind" in values and values["kind"] not in CUSTOMER_KINDS:
+            raise ValidationError("error.kind_invalid", field="kind", value=values["kind"])
+        interval = values.get("callback_interval_months")
+        if interval is not None and not 1 <= int(str(interval)) <= 24:
+            raise ValidationError("error.interval_invalid", field="callback_interval_months")
+        return values
+
+
+def _editable(customer: Customer) -> dict[str, object]:
+    return {
+        "name": customer.name,
+        "kind": customer.kind,
+        "is_member": customer.is_member,
+        "callback_interval_months": customer.callback_interval_months,
+        "address": customer.address,
+        "notes": customer.notes,
+        "owner": customer.owner_id,
+    }
+
+
 class CustomerService:
     """Reads about customers; writes live with the work that changes them."""
 
@@ -158,7 +196,9 @@ class CustomerService:
             (required(c.name, "contact_name"), c.title.strip(), [parse_phone(p) for p in c.phones])
             for c in new.contacts
         ]
+        actor = self.ctx.require_actor()
         with transaction():
+            require(actor, Permission.EDIT_CUSTOMERS)
             customer = Customer.create(
                 name=name,
                 initials=pinyin_initials(name),
@@ -181,7 +221,54 @@ class CustomerService:
                         digits=phone.digits,
                         kind=phone.kind,
                     )
+            audit.log(
+                actor,
+                "customer",
+                customer.id,
+                "create",
+                after={**_editable(customer), "contacts": [c[0] for c in contacts]},
+                at=self.ctx.clock.now(),
+            )
         return int(customer.id)
+
+    def update(self, customer_id: int, version: int, changes: CustomerChanges) -> int:
+        """Save edits to a customer's own fields if nobody saved since ``version``; returns
+        the new version. A refused save names who changed the customer."""
+        actor = self.ctx.require_actor()
+        values = changes.validated()
+        with transaction():
+            require(actor, Permission.EDIT_CUSTOMERS)
+            before = Customer.get_or_none(Customer.id == customer_id)
+            if before is None:
+                raise NotFoundError("error.unknown_customer", customer=customer_id)
+            if "name" in values:
+                values["initials"] = pinyin_initials(str(values["name"]))
+            updated = (
+                Customer.update(version=Customer.version + 1, **values)
+                .where((Customer.id == customer_id) & (Customer.version == version))
+                .execute()
+            )
+            if not updated:
+                raise ConflictError(
+                    "error.record_changed",
+                    name=before.name,
+                    who=audit.last_user("customer", customer_id) or "?",
+                )
+            after = Customer.get_by_id(customer_id)
+            audit.log(
+                actor,
+                "customer",
+                customer_id,
+                "update",
+                before=_editable(before),
+                after=_editable(after),
+                at=self.ctx.clock.now(),
+            )
+        return int(after.version)
+
+    def history(self, customer_id: int) -> list[audit.AuditEntry]:
+        """The customer's audit trail, newest first."""
+        return audit.history("customer", customer_id)
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerHit]:
         """Customers matching ``text``: digits match any part of a phone number, latin
