@@ -1,0 +1,101 @@
+"""The Textual app: a thin shell that holds the session's services and switches screens.
+
+``make_app`` is shared by the ``gendan`` command and the tests. Screens live in
+``screens/`` (the number-key registry in ``screens/registry.py``), styles in ``app.tcss``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, ClassVar, cast
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import ModalScreen, Screen
+
+from gendan_tui import i18n
+from gendan_tui.config import Settings
+from gendan_tui.core.services import Services
+from gendan_tui.i18n import t
+from gendan_tui.screens.help import HelpScreen, key_help
+from gendan_tui.screens.palette import PALETTE_ID, ActionsProvider
+from gendan_tui.screens.registry import HOME, SCREENS
+from gendan_tui.widgets.keys import localize_bindings
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+GLOBAL_ACTIONS = frozenset({"help", "quit", "show_screen", "command_palette"})
+
+
+class GendanApp(App[None]):
+    """The clerk's desk."""
+
+    CSS_PATH = "app.tcss"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        entry.name: entry.factory for entry in SCREENS
+    }
+    DEFAULT_MODE = HOME
+    COMMANDS: ClassVar = {ActionsProvider}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(
+                entry.key,
+                f"show_screen('{entry.name}')",
+                entry.title,
+                show=False,
+                id=f"screen.{entry.name}",
+            )
+            for entry in SCREENS
+        ),
+        Binding("question_mark", "help", "ui.key.help", tooltip="ui.key.help_long", id="app.help"),
+        Binding("q", "quit", "ui.key.quit", tooltip="ui.key.quit_long", id="app.quit"),
+        Binding(
+            "ctrl+p", "command_palette", "ui.key.palette", show=False, priority=True, id=PALETTE_ID
+        ),
+    ]
+
+    def __init__(self, services: Services, settings: Settings) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.services = services
+        self.settings = settings
+        self.ready_for_work = asyncio.Event()
+        """Set once the home screen's queue has first been filled."""
+        actor = services.ctx.require_actor()
+        today = services.ctx.clock.today()
+        self.title = t("app.title")
+        self.sub_title = t(
+            "ui.app.subtitle",
+            clerk=actor.name,
+            date=today.isoformat(),
+            weekday=t(f"ui.weekday.{WEEKDAYS[today.weekday()]}"),
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Screen switching, help and quitting wait until an open dialog is closed."""
+        return not (action in GLOBAL_ACTIONS and isinstance(self.screen, ModalScreen))
+
+    def action_show_screen(self, name: str) -> None:
+        """Switch to the top-level screen ``name``."""
+        self.switch_mode(name)
+
+    def action_help(self) -> None:
+        """List the keys of the current screen."""
+        screen = self.screen
+        lines = key_help(screen.active_bindings.values(), self.get_key_display)
+        self.push_screen(HelpScreen(screen.title or self.title, lines))
+
+    def action_command_palette(self) -> None:
+        """The command palette, with its prompt in the current language."""
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(
+                CommandPalette(placeholder=t("ui.palette.placeholder"), id="--command-palette")
+            )
+
+
+def make_app(services: Services, settings: Settings) -> GendanApp:
+    """The app for an opened session (database open, clerk signed in)."""
+    i18n.set_language(settings.lang)
+    return GendanApp(services, settings)

@@ -1,0 +1,90 @@
+"""One customer on a whole screen, opened from the queue or from a search; Esc goes back."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Header
+
+from gendan_tui.core.customers import CustomerDetail
+from gendan_tui.i18n import t
+from gendan_tui.screens.base import AppScreen
+from gendan_tui.screens.complaint_form import ComplaintFormScreen
+from gendan_tui.widgets.customer_pane import CustomerPane
+
+DETAIL_GROUP = "detail"
+
+
+class CustomerScreen(AppScreen):
+    """The customer pane at full size, with a complaint key for an incoming call."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "ui.key.back", id="app.back"),
+        Binding(
+            "c",
+            "complaint",
+            "ui.key.complaint",
+            tooltip="ui.key.complaint_long",
+            id="complaint.new",
+        ),
+        Binding("j,down", "scroll(1)", "ui.key.scroll", show=False, id="customer.down"),
+        Binding("k,up", "scroll(-1)", "ui.key.scroll", show=False, id="customer.up"),
+    ]
+
+    def __init__(self, customer_id: int) -> None:
+        super().__init__()
+        self.customer_id = customer_id
+        self.detail: CustomerDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield CustomerPane(id="customer-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"{t('app.title')} · {t('ui.customer.title')}"
+        self.load_detail()
+
+    def load_detail(self) -> None:
+        """Read the customer in a worker."""
+        self.run_worker(
+            lambda: self.services.customers.detail(self.customer_id),
+            thread=True,
+            exclusive=True,
+            group=DETAIL_GROUP,
+            exit_on_error=False,
+        )
+
+    def worker_succeeded(self, group: str, result: Any) -> None:
+        if group == DETAIL_GROUP:
+            self.detail = result
+            self.query_one(CustomerPane).show(result, self.services.ctx.clock.today())
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "complaint":
+            return self.detail is not None
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_scroll(self, step: int) -> None:
+        pane = self.query_one(CustomerPane)
+        pane.scroll_to(y=pane.scroll_y + step * 3, animate=False)
+
+    def action_complaint(self) -> None:
+        if self.detail is None:
+            return
+        self.app.push_screen(
+            ComplaintFormScreen(self.detail.id, self.detail.name, self.services.complaints.take),
+            self.complaint_saved,
+        )
+
+    def complaint_saved(self, complaint_id: int | None) -> None:
+        if complaint_id is None:
+            return
+        self.notify(t("ui.complaint.saved", customer=self.detail.name if self.detail else ""))
+        self.load_detail()

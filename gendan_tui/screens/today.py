@@ -1,0 +1,257 @@
+"""The home screen: whom to call today and why, the customer at hand, and the day's quota.
+
+The queue, the customer pane and every save run in thread workers; the screen only shows
+what they return. After a save the queue is read again and the cursor stays where the
+handled row was, so the next customer is already under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from gendan_tui.core.callbacks import CallResult, Queue, QueueItem, SuccessForm
+from gendan_tui.core.complaints import ComplaintForm
+from gendan_tui.core.customers import CustomerDetail
+from gendan_tui.i18n import t
+from gendan_tui.screens.base import AppScreen
+from gendan_tui.screens.complaint_form import ComplaintFormScreen
+from gendan_tui.screens.customer import CustomerScreen
+from gendan_tui.screens.failure_form import FailureFormScreen
+from gendan_tui.screens.search import SearchScreen
+from gendan_tui.screens.success_form import SuccessFormScreen, primary_contact
+from gendan_tui.widgets.customer_pane import CustomerPane
+from gendan_tui.widgets.queue_table import QueueTable
+from gendan_tui.widgets.quota_meter import QuotaMeter
+
+QUEUE_GROUP = "queue"
+DETAIL_GROUP = "detail"
+CALL_ACTIONS = frozenset({"success", "failure", "complaint"})
+
+
+@dataclass(frozen=True)
+class CursorWish:
+    """Where the cursor should go once the queue is read again."""
+
+    task_id: int | None
+    row: int
+
+
+class TodayScreen(AppScreen):
+    """Today's callback queue with the customer pane and the quota meter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "s", "success", "ui.key.success", tooltip="ui.key.success_long", id="callback.success"
+        ),
+        Binding(
+            "f", "failure", "ui.key.failure", tooltip="ui.key.failure_long", id="callback.failure"
+        ),
+        Binding(
+            "c",
+            "complaint",
+            "ui.key.complaint",
+            tooltip="ui.key.complaint_long",
+            id="complaint.new",
+        ),
+        Binding(
+            "slash", "search", "ui.key.search", tooltip="ui.key.search_long", id="customer.search"
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="today")
+        self.queue: Queue | None = None
+        self.detail: CustomerDetail | None = None
+        self.cursor_wish = CursorWish(None, 0)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="calendar-warning")
+        with Horizontal(id="today-body"):
+            with Vertical(id="queue-box"):
+                yield QueueTable(id="queue")
+                yield Static(t("ui.queue.empty"), id="queue-empty")
+            yield CustomerPane(id="pane")
+        with Horizontal(id="status-bar"):
+            yield QuotaMeter(id="quota")
+            yield Static("", id="queue-count")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"{t('app.title')} · {t('ui.screen.today')}"
+        box = self.query_one("#queue-box")
+        box.border_title = t("ui.queue.title")
+        today = self.services.ctx.clock.today()
+        year = self.services.ctx.calendar.unknown_year_ahead(today)
+        warning = self.query_one("#calendar-warning", Static)
+        warning.display = year is not None
+        if year is not None:
+            warning.update(t("calendar.unknown_year", year=year))
+        self.query_one(QueueTable).focus()
+        self.load_queue()
+
+    # Reading -----------------------------------------------------------------------------
+
+    def load_queue(self) -> None:
+        """Read the signed-in clerk's queue for today in a worker."""
+        self.run_worker(
+            self.services.callbacks.queue,
+            thread=True,
+            exclusive=True,
+            group=QUEUE_GROUP,
+            exit_on_error=False,
+        )
+
+    def load_detail(self, customer_id: int) -> None:
+        """Read one customer for the pane; a newer request drops an older one."""
+        self.run_worker(
+            lambda: self.services.customers.detail(customer_id),
+            thread=True,
+            exclusive=True,
+            group=DETAIL_GROUP,
+            exit_on_error=False,
+        )
+
+    def worker_succeeded(self, group: str, result: Any) -> None:
+        if group == QUEUE_GROUP:
+            self.show_queue(result)
+        elif group == DETAIL_GROUP:
+            current = self.current
+            if current is not None and current.customer_id == result.id:
+                self.detail = result
+                self.query_one(CustomerPane).show(result, self.services.ctx.clock.today())
+
+    def show_queue(self, queue: Queue) -> None:
+        """Fill the table, the count and the meter from ``queue``."""
+        self.queue = queue
+        table = self.query_one(QueueTable)
+        table.show(queue.items, queue.day)
+        table.place_cursor(self.cursor_wish.task_id, self.cursor_wish.row)
+        empty = not queue.items
+        table.display = not empty
+        self.query_one("#queue-empty").display = empty
+        self.query_one(QuotaMeter).show(queue.successes, queue.quota)
+        count = self.query_one("#queue-count", Static)
+        if queue.total > len(queue.items):
+            count.update(t("ui.queue.count_more", shown=len(queue.items), total=queue.total))
+        else:
+            count.update(t("ui.queue.count", total=queue.total))
+        self.refresh_bindings()
+        self.host.ready_for_work.set()
+        self.show_current_customer()
+
+    def show_current_customer(self) -> None:
+        """Load the pane for the row under the cursor (or clear it)."""
+        current = self.current
+        pane = self.query_one(CustomerPane)
+        if current is None:
+            self.detail = None
+            pane.show(None, self.services.ctx.clock.today())
+        elif self.detail is None or self.detail.id != current.customer_id:
+            self.load_detail(current.customer_id)
+
+    @property
+    def current(self) -> QueueItem | None:
+        """The callback under the cursor."""
+        return self.query_one(QueueTable).current
+
+    @on(DataTable.RowHighlighted, "#queue")
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.show_current_customer()
+
+    @on(DataTable.RowSelected, "#queue")
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        current = self.current
+        if current is not None:
+            self.app.push_screen(CustomerScreen(current.customer_id))
+
+    # Keys --------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in CALL_ACTIONS:
+            return self.current is not None
+        return True
+
+    def action_success(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        contact = None
+        if self.detail is not None and self.detail.id == item.customer_id:
+            contact = primary_contact(self.detail)
+
+        def save(form: SuccessForm) -> CallResult:
+            return self.services.callbacks.record_success(item.task_id, item.version, form)
+
+        self.app.push_screen(
+            SuccessFormScreen(item, save, contact),
+            lambda result: self.after_call(item, result, "success"),
+        )
+
+    def action_failure(self) -> None:
+        item = self.current
+        if item is None:
+            return
+
+        def save(form: tuple[str, str]) -> CallResult:
+            outcome, notes = form
+            return self.services.callbacks.record_failure(
+                item.task_id, item.version, outcome, notes
+            )
+
+        self.app.push_screen(
+            FailureFormScreen(item, save),
+            lambda result: self.after_call(item, result, "failure"),
+        )
+
+    def action_complaint(self) -> None:
+        item = self.current
+        if item is None:
+            return
+
+        def save(form: ComplaintForm) -> int:
+            return self.services.complaints.take(form)
+
+        self.app.push_screen(
+            ComplaintFormScreen(item.customer_id, item.customer_name, save),
+            lambda complaint_id: self.after_complaint(item, complaint_id),
+        )
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(), self.open_found)
+
+    # After a dialog ----------------------------------------------------------------------
+
+    def after_call(self, item: QueueItem, result: CallResult | None, kind: str) -> None:
+        """Tell the clerk what was saved and read the queue again; the cursor stays on the
+        same row, which now holds the next callback."""
+        row = self.query_one(QueueTable).cursor_row
+        if result is not None:
+            next_on = result.next_callback_on.isoformat() if result.next_callback_on else "-"
+            self.notify(t(f"ui.{kind}.saved", customer=item.customer_name, date=next_on))
+            self.detail = None
+            self.cursor_wish = CursorWish(None, row)
+        else:
+            self.cursor_wish = CursorWish(item.task_id, row)
+        self.load_queue()
+
+    def after_complaint(self, item: QueueItem, complaint_id: int | None) -> None:
+        if complaint_id is None:
+            return
+        self.notify(t("ui.complaint.saved", customer=item.customer_name))
+        self.detail = None
+        self.cursor_wish = CursorWish(item.task_id, self.query_one(QueueTable).cursor_row)
+        self.load_queue()
+
+    def open_found(self, customer_id: int | None) -> None:
+        if customer_id is not None:
+            self.app.push_screen(CustomerScreen(customer_id))

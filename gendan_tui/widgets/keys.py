@@ -1,0 +1,54 @@
+"""Key bindings whose texts are translation keys, put into the current language per instance.
+
+``BINDINGS`` are class attributes, read once at import; the language is chosen later (and
+tests switch it), so descriptions, tooltips and group labels are written as ``ui.…`` keys
+and translated when a screen or widget is built. A binding's ``id`` is ``area.verb``; the
+area names the binding in the help screen and the command palette ("回访: 记录成功回访").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+
+from gendan_tui.i18n import DEFAULT_LANGUAGE, has_key, t
+
+
+def _text(value: str) -> str:
+    return t(value) if value and has_key(value, DEFAULT_LANGUAGE) else value
+
+
+def translate_binding(binding: Binding) -> Binding:
+    """``binding`` with its description, tooltip and group label in the current language."""
+    group = binding.group
+    if group is not None:
+        group = Binding.Group(_text(group.description), compact=group.compact)
+    return replace(
+        binding,
+        description=_text(binding.description),
+        tooltip=_text(binding.tooltip),
+        group=group,
+    )
+
+
+def localize_bindings(node: DOMNode) -> None:
+    """Replace ``node``'s own bindings with translated copies (call from ``__init__``)."""
+    node._bindings = BindingsMap.from_keys(
+        {
+            key: [translate_binding(binding) for binding in bindings]
+            for key, bindings in node._bindings.key_to_bindings.items()
+        }
+    )
+
+
+def area_of(binding: Binding) -> str:
+    """The translated area of a binding ("回访"), from the first part of its id."""
+    area = (binding.id or "app").split(".", 1)[0]
+    return t(f"ui.area.{area}")
+
+
+def verb_of(binding: Binding) -> str:
+    """What the binding does in a full phrase: its tooltip, else its footer description."""
+    return binding.tooltip or binding.description

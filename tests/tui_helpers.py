@@ -1,0 +1,131 @@
+"""Building a small desk for the screen tests, and driving the app until it is idle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.pilot import Pilot
+from textual.worker import WorkerState
+
+from gendan_tui.app import GendanApp, make_app
+from gendan_tui.config import Settings
+from gendan_tui.core.customers import NewContact, NewCustomer
+from gendan_tui.core.services import Services
+from gendan_tui.store.models import CallbackTask
+
+SIZE = (120, 40)
+
+
+@dataclass(frozen=True)
+class Due:
+    """A customer owed a callback: name, contact, phones, why and when."""
+
+    name: str
+    contact: str
+    phones: tuple[str, ...]
+    reason: str
+    due_on: date
+    next_try_on: date | None = None
+    kind: str = "old"
+    member: bool = False
+
+
+# On 2025-10-09 (a Thursday): two overdue, three due today, one callable ahead of its date.
+DESK: tuple[Due, ...] = (
+    Due(
+        "北京华信科技有限公司",
+        "王伟",
+        ("13812345678", "010-62345678"),
+        "periodic",
+        date(2025, 9, 30),
+        member=True,
+    ),
+    Due("杭州西湖茶业有限公司", "陈静", ("0571-87654321",), "periodic", date(2025, 10, 8)),
+    Due(
+        "上海东方贸易有限公司",
+        "李娜",
+        ("13987654321",),
+        "mailbox",
+        date(2025, 10, 9),
+        kind="new",
+        member=True,
+    ),
+    Due("广州南方家具有限公司", "刘洋", ("020-12345678",), "b2b", date(2025, 10, 9), kind="new"),
+    Due("成都天府软件有限公司", "赵敏", ("15011112222",), "periodic", date(2025, 10, 9)),
+    Due(
+        "深圳星辰电子有限公司",
+        "孙磊",
+        ("13600001111",),
+        "website",
+        date(2025, 10, 14),
+        next_try_on=date(2025, 10, 9),
+        kind="new",
+    ),
+)
+
+
+def build_desk(services: Services, desk: tuple[Due, ...] = DESK) -> dict[str, int]:
+    """Create the customers of ``desk`` owned by the signed-in clerk, each with one open
+    callback; returns customer ids by name."""
+    clerk = services.ctx.require_actor()
+    ids = {}
+    for due in desk:
+        customer_id = services.customers.create(
+            NewCustomer(
+                name=due.name,
+                contacts=(NewContact(due.contact, due.phones, title="经理"),),
+                kind=due.kind,
+                is_member=due.member,
+                owner_id=clerk.id,
+            )
+        )
+        CallbackTask.create(
+            customer=customer_id,
+            clerk=clerk.id,
+            reason=due.reason,
+            basis_on=due.due_on,
+            due_on=due.due_on,
+            next_try_on=due.next_try_on or due.due_on,
+        )
+        ids[due.name] = customer_id
+    return ids
+
+
+def app_for(services: Services, db_url: str, lang: str = "zh") -> GendanApp:
+    """The app as the ``gendan`` command builds it."""
+    return make_app(services, Settings(database_url=db_url, clerk="zhangli", lang=lang))
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until no worker is pending or running and the screen has caught up."""
+    for _ in range(50):
+        await pilot.pause()
+        busy = [
+            w for w in pilot.app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        ]
+        if not busy:
+            await pilot.pause()
+            return
+        await pilot.app.workers.wait_for_complete(busy)
+    raise AssertionError("the app did not settle")
+
+
+def notifications(app: GendanApp) -> list[str]:
+    """The messages of the notifications shown so far."""
+    return [n.message for n in app._notifications]
+
+
+def text_of(widget: object) -> str:
+    """The plain text a ``Static`` (or ``Label``) shows."""
+    return str(widget.content)  # type: ignore[attr-defined]
+
+
+def column(table: object, key: str) -> list[str]:
+    """The plain text of one column of a ``DataTable``, top to bottom."""
+    return [str(cell) for cell in table.get_column(key)]  # type: ignore[attr-defined]
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type ``text`` key by key into the focused widget."""
+    await pilot.press(*text)
