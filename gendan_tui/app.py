@@ -49,7 +49,7 @@ class GendanApp(App[None]):
             )
             for entry in SCREENS
         ),
-        Binding("question_mark", "help", "ui.key.help", tooltip="ui.key.help_long", id="app.help"),
+        Binding("question_mark", "help", "ui.key.help", tooltip="ui.key.help_long", id="help.keys"),
         Binding("q", "quit", "ui.key.quit", tooltip="ui.key.quit_long", id="app.quit"),
         Binding(
             "ctrl+p", "command_palette", "ui.key.palette", show=False, priority=True, id=PALETTE_ID
