@@ -211,10 +211,51 @@ class Complaint(BaseModel):
     replied_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
     closed_at = pw.DateTimeField(null=True)
     callback_record = pw.ForeignKeyField(CallbackRecord, null=True, on_delete="SET NULL")
+    contact_name = pw.CharField(max_length=50, default="")
+    phone = pw.CharField(max_length=40, default="")
+    forwarded_at = pw.DateTimeField(null=True)
+    resolved_at = pw.DateTimeField(null=True)
+    resolved_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
+    reply_note = pw.TextField(default="")
+    reopened_count = pw.IntegerField(default=0)
+    updated_at = pw.DateTimeField(null=True)
     version = pw.IntegerField(default=1)
 
     class Meta:
         indexes = ((("customer", "received_at"), False),)
+
+
+class ComplaintEvent(BaseModel):
+    """One step in a complaint's timeline: who did what, when, and how the status moved."""
+
+    complaint = pw.ForeignKeyField(Complaint, backref="events", on_delete="CASCADE")
+    at = pw.DateTimeField()
+    user = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
+    kind = pw.CharField(max_length=20)
+    note = pw.TextField(default="")
+    status_before = pw.CharField(max_length=15, null=True)
+    status_after = pw.CharField(max_length=15)
+    assignee = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
+    assignee_role = pw.CharField(max_length=30, null=True)
+    due_on = pw.DateField(null=True)
+    reply_method = pw.CharField(max_length=20, null=True)
+
+    class Meta:
+        indexes = ((("complaint", "at"), False),)
+
+
+class ReportExport(BaseModel):
+    """A report written to a file: which one, for which period, where, when and by whom."""
+
+    code = pw.CharField(max_length=40)
+    period = pw.CharField(max_length=20)
+    path = pw.TextField()
+    at = pw.DateTimeField()
+    user = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
+    rows = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("code", "period"), False),)
 
 
 class CalendarOverride(BaseModel):
@@ -253,6 +294,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     CallbackTask,
     CallbackRecord,
     Complaint,
+    ComplaintEvent,
+    ReportExport,
     CalendarOverride,
     AuditLog,
 )

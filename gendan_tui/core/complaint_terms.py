@@ -1,0 +1,155 @@
+"""The vocabulary of the 客服部投诉跟踪表: categories, channels, statuses, reply methods and
+the departments a complaint can be the responsibility of.
+
+Categories are a department setting: the built-in ones are codes with translated names; a
+department may add its own, stored by the name it typed (which is also its code), and may
+stop offering any of them while old complaints keep theirs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from gendan_tui import i18n
+from gendan_tui.core.context import Actor
+from gendan_tui.core.errors import ValidationError
+from gendan_tui.core.roles import Permission, Role, require
+from gendan_tui.core.validation import required
+from gendan_tui.store.db import storage_errors, transaction
+from gendan_tui.store.models import Setting
+
+CATEGORIES = ("mailbox", "website", "domain", "b2b", "attitude", "delivery", "other")
+SEVERITIES = ("low", "normal", "high")
+CHANNELS = ("phone", "callback", "email", "fax", "visit", "web", "other")
+REPLY_METHODS = ("phone", "email", "fax", "visit")
+
+OPEN = "open"
+FORWARDED = "forwarded"
+RESOLVED = "resolved"
+REPLIED = "replied"
+CLOSED = "closed"
+STATUSES = (OPEN, FORWARDED, RESOLVED, REPLIED, CLOSED)
+
+# Which statuses each workflow step starts from; anything else is refused with its message.
+STEP_FROM: dict[str, frozenset[str]] = {
+    "forward": frozenset({OPEN, FORWARDED}),
+    "follow_up": frozenset({OPEN, FORWARDED, RESOLVED, REPLIED}),
+    "resolve": frozenset({OPEN, FORWARDED}),
+    "reply": frozenset({RESOLVED}),
+    "close": frozenset({REPLIED}),
+    "reopen": frozenset({RESOLVED, REPLIED, CLOSED}),
+}
+STEP_REFUSAL: dict[str, str] = {
+    "forward": "complaint_error.already_resolved",
+    "follow_up": "complaint_error.is_closed",
+    "resolve": "complaint_error.already_resolved",
+    "reply": "complaint_error.reply_before_resolution",
+    "close": "complaint_error.close_before_reply",
+    "reopen": "complaint_error.not_finished",
+}
+
+CUSTOMER_SERVICE = "customer_service"
+DEPARTMENTS = (CUSTOMER_SERVICE, "technical", "production", "sales", "management")
+ROLE_DEPARTMENT: dict[str, str] = {
+    Role.TECHNICIAN: "technical",
+    Role.PRODUCTION_MANAGER: "production",
+    Role.SALES_MANAGER: "sales",
+    Role.SALES_REP: "sales",
+    Role.CONTRACT_ADMIN: "sales",
+    Role.DEPARTMENT_MANAGER: "management",
+    Role.CS_MANAGER: CUSTOMER_SERVICE,
+    Role.FOLLOW_UP_SUPERVISOR: CUSTOMER_SERVICE,
+    Role.CONTRACT_SUPERVISOR: CUSTOMER_SERVICE,
+    Role.CLERK: CUSTOMER_SERVICE,
+}
+# The role a complaint forwarded to a person is filed under, when the person holds several.
+FORWARD_ROLE_ORDER = (
+    Role.TECHNICIAN,
+    Role.PRODUCTION_MANAGER,
+    Role.SALES_REP,
+    Role.SALES_MANAGER,
+    Role.CONTRACT_ADMIN,
+    Role.DEPARTMENT_MANAGER,
+    Role.CS_MANAGER,
+    Role.FOLLOW_UP_SUPERVISOR,
+    Role.CONTRACT_SUPERVISOR,
+    Role.CLERK,
+)
+
+CATEGORIES_SETTING = "complaints.categories"
+MAX_CATEGORY_LENGTH = 30
+
+
+@dataclass(frozen=True)
+class Category:
+    """A complaint category offered at intake: its stored code and the name users see."""
+
+    code: str
+    name: str
+
+
+def category_name(code: str) -> str:
+    """The name of a category code: translated for built-in codes, else the code itself."""
+    key = f"category.{code}"
+    return i18n.t(key) if i18n.has_key(key, i18n.DEFAULT_LANGUAGE) else code
+
+
+def allowed_steps(status: str) -> frozenset[str]:
+    """The workflow steps a complaint in ``status`` can take next."""
+    return frozenset(step for step, starts in STEP_FROM.items() if status in starts)
+
+
+def department_of(role: str | None) -> str:
+    """The department responsible for complaints forwarded to ``role``."""
+    return ROLE_DEPARTMENT.get(role or "", CUSTOMER_SERVICE)
+
+
+def role_for(roles: frozenset[str]) -> str | None:
+    """The role a complaint forwarded to someone holding ``roles`` is filed under."""
+    return next((role.value for role in FORWARD_ROLE_ORDER if role in roles), None)
+
+
+def _stored_codes() -> list[str]:
+    row = Setting.get_or_none(Setting.key == CATEGORIES_SETTING)
+    return [str(code) for code in json.loads(row.value)] if row else list(CATEGORIES)
+
+
+def _store_codes(codes: list[str]) -> None:
+    value = json.dumps(codes, ensure_ascii=False)
+    Setting.insert(key=CATEGORIES_SETTING, value=value).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: value}
+    ).execute()
+
+
+def load_categories() -> list[Category]:
+    """The categories offered at intake, in the department's order."""
+    with storage_errors():
+        codes = _stored_codes()
+    return [Category(code, category_name(code)) for code in codes]
+
+
+def add_category(name: str, *, by: Actor) -> Category:
+    """Offer a new category (supervisors and managers); its name is its code."""
+    require(by, Permission.SEE_ALL_WORK)
+    name = required(name, "category")
+    if len(name) > MAX_CATEGORY_LENGTH:
+        raise ValidationError("complaint_error.category_too_long", field="category", max=30)
+    with transaction():
+        codes = _stored_codes()
+        if name in codes or name in {category_name(code) for code in codes}:
+            raise ValidationError("complaint_error.category_exists", field="category", name=name)
+        _store_codes([*codes, name])
+    return Category(name, category_name(name))
+
+
+def remove_category(code: str, *, by: Actor) -> None:
+    """Stop offering a category; complaints already filed under it keep it."""
+    require(by, Permission.SEE_ALL_WORK)
+    with transaction():
+        codes = _stored_codes()
+        if code not in codes:
+            raise ValidationError("complaint_error.category_unknown", field="category", value=code)
+        if len(codes) == 1:
+            raise ValidationError("complaint_error.category_last", field="category")
+        _store_codes([c for c in codes if c != code])
