@@ -32,7 +32,7 @@ FAILURE_WEIGHTS = (
     ("wrong_number", 1),
     ("other", 2),
 )
-MILESTONE_DONE_SHARE = 0.85
+MILESTONE_DONE_SHARE = 0.94
 OVERDUE_WORKDAYS = 8
 """Planned overdue callbacks fell due within this many working days before today."""
 MILESTONE_DISCUSSED = {
@@ -130,6 +130,19 @@ class CallPlanner:
             return None
         return low + int(self.rng.random() * (high - low))
 
+    def _steady_basis(self, interval: int | None, frequent: bool, created: int) -> int:
+        """A last-success day for a customer called on schedule: the next callback falls
+        due on a working day drawn evenly from the coming interval, so each working day
+        has its share of due callbacks (no pile-up after a long holiday). A day no success
+        leads to (its date two months back was a day off) passes its share to the next."""
+        today = self.days.past
+        last_due = self.days.periodic_due(today - 1, interval, frequent)
+        target = today + int(self.rng.random() * (last_due - today + 1))
+        low = max(self.first_basis(interval, frequent, target), created)
+        high = min(self.first_basis(interval, frequent, target + 1), today)
+        basis = self._basis_between(low, high)
+        return min(low, today - 1) if basis is None else basis
+
     def plan_periodic(self, latest: list[int]) -> None:
         """One open periodic task per customer, due by the rules after the last success."""
         days, focus, today = self.days, self.focus, self.days.past
@@ -154,10 +167,7 @@ class CallPlanner:
             if basis is None and latest[index] >= 0:
                 basis = latest[index]
             if basis is None:
-                low = max(self.first_basis(interval, frequent, today), plan.created)
-                basis = self._basis_between(low, today)
-                if basis is None:
-                    basis = min(low, today - 1)
+                basis = self._steady_basis(interval, frequent, plan.created)
             plan.basis = basis
             if basis != latest[index]:
                 self.pinned[index].append((basis, None, True, ""))

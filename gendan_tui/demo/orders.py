@@ -48,6 +48,9 @@ STEP_WORKDAYS = (
 )
 """Working days from the previous stage to each stage (the first has none)."""
 COMPLETED = len(STAGES) - 1
+COMPLETED_SHARE = 0.85
+"""New customers whose website is done; the others' orders are in progress (a clerk
+follows a few dozen at a time)."""
 ENTERED = STAGES.index("entered")
 COMPLETION_EVENT = "website_completed"
 """The milestone recorded with the last stage; it owes the "within a week" callback."""
@@ -118,7 +121,7 @@ def _new_customer_stage(rng: random.Random, position: int) -> int:
     """The first new customers cover every stage; the rest are mostly completed."""
     if position < 2 * len(STAGES):
         return position % len(STAGES)
-    return COMPLETED if rng.random() < 0.45 else rng.randrange(COMPLETED)
+    return COMPLETED if rng.random() < COMPLETED_SHARE else rng.randrange(COMPLETED)
 
 
 def plan_orders(
