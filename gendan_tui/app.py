@@ -52,7 +52,13 @@ class GendanApp(App[None]):
         Binding("question_mark", "help", "ui.key.help", tooltip="ui.key.help_long", id="help.keys"),
         Binding("q", "quit", "ui.key.quit", tooltip="ui.key.quit_long", id="app.quit"),
         Binding(
-            "ctrl+p", "command_palette", "ui.key.palette", show=False, priority=True, id=PALETTE_ID
+            "ctrl+p",
+            "command_palette",
+            "ui.key.palette",
+            tooltip="ui.key.palette_long",
+            show=False,
+            priority=True,
+            id=PALETTE_ID,
         ),
     ]
 
@@ -77,9 +83,13 @@ class GendanApp(App[None]):
         """Screen switching, help and quitting wait until an open dialog is closed."""
         return not (action in GLOBAL_ACTIONS and isinstance(self.screen, ModalScreen))
 
-    def action_show_screen(self, name: str) -> None:
-        """Switch to the top-level screen ``name``."""
-        self.switch_mode(name)
+    async def action_show_screen(self, name: str) -> None:
+        """Switch to the top-level screen ``name``; on it already, go back to its base."""
+        if self.current_mode != name:
+            await self.switch_mode(name)
+            return
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
 
     def action_help(self) -> None:
         """List the keys of the current screen."""

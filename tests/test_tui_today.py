@@ -265,7 +265,9 @@ async def test_failure_chosen_with_arrows_and_enter(services: Services, db_url: 
     assert CallbackRecord.get().outcome == "wrong_number"
 
 
-async def test_enter_opens_the_customer_and_escape_returns(services: Services, db_url: str) -> None:
+async def test_enter_opens_the_customer_and_escape_or_1_returns(
+    services: Services, db_url: str
+) -> None:
     build_desk(services)
     app = app_for(services, db_url)
     async with app.run_test(size=SIZE) as pilot:
@@ -279,6 +281,12 @@ async def test_enter_opens_the_customer_and_escape_returns(services: Services, d
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert app.screen.query_one(QueueTable).cursor_row == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CustomerScreen)
+        await pilot.press("1")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
 
 
 async def test_empty_queue_hides_the_call_keys(services: Services, db_url: str) -> None:

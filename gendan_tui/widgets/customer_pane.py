@@ -52,7 +52,7 @@ class CustomerPane(VerticalScroll, can_focus=False):
             "contacts": self._contacts(detail),
             "subscriptions": self._subscriptions(detail, today),
             "orders": [
-                Text.assemble(o.title, "  ", (t(f"stage.{o.stage}"), "bold"), f"  {o.opened_on}")
+                Text.assemble(o.title, "  ", (t(f"stage.{o.stage}"), "bold"))
                 for o in detail.open_orders
             ],
             "complaints": [
@@ -117,8 +117,8 @@ class CustomerPane(VerticalScroll, can_focus=False):
     def _subscriptions(self, detail: CustomerDetail, today: date) -> list[Text]:
         lines = []
         for sub in detail.subscriptions:
-            line = Text(f"{t(f'subscription.{sub.kind}')} {sub.name}".rstrip())
-            line.append(f"  {sub.starts_on} → {sub.expires_on}")
+            lines.append(Text(f"{t(f'subscription.{sub.kind}')} {sub.name}".rstrip()))
+            line = Text(f"  {sub.starts_on} → {sub.expires_on}")
             if sub.expires_on < today:
                 line.append(f" {t('ui.pane.expired')}", style=self._style("alert"))
             elif sub.expires_on - today <= RENEWAL_HORIZON:

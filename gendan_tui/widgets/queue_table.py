@@ -6,26 +6,23 @@ from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import StyleType
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
+from gendan_tui.core import callback_rules as rules
 from gendan_tui.core.callbacks import QueueItem
 from gendan_tui.i18n import t
 from gendan_tui.widgets.keys import localize_bindings
 
 MOVE = Binding.Group("ui.key.move", compact=True)
 
-COLUMNS: tuple[tuple[str, int], ...] = (
-    ("due", 8),
-    ("overdue", 4),
-    ("reason", 12),
-    ("customer", 20),
-    ("phone", 13),
-    ("attempts", 4),
-    ("flag", 2),
-)
+COLUMNS = ("due", "overdue", "reason", "customer", "phone", "attempts", "flag")
+CONTENT_WIDTHS = {"overdue": 3, "phone": 13, "attempts": 2, "flag": 2}
+WIDEST_REASON = 17
+NARROWEST_CUSTOMER = 12
 
 
 def _cell(value: str, style: StyleType = "") -> Text:
@@ -64,17 +61,50 @@ class QueueTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         localize_bindings(self)
         self.items: tuple[QueueItem, ...] = ()
-
-    def on_mount(self) -> None:
-        for key, width in COLUMNS:
-            self.add_column(t(f"ui.queue.col.{key}"), width=width, key=key)
+        self.today = date.min
+        self.widths: dict[str, int] = {}
 
     def show(self, items: Sequence[QueueItem], today: date) -> None:
         """Replace the rows with ``items`` (the cursor is left for the caller to place)."""
         self.items = tuple(items)
-        self.clear()
+        self.today = today
+        widths = self._widths()
+        if widths != self.widths:
+            self.widths = widths
+            self.clear(columns=True)
+            for key in COLUMNS:
+                self.add_column(t(f"ui.queue.col.{key}"), width=widths[key], key=key)
+        else:
+            self.clear()
         for item in self.items:
             self.add_row(*self._cells(item, today), key=str(item.task_id))
+
+    def on_resize(self) -> None:
+        """Give the customer column whatever width the others leave."""
+        if self.widths and self._widths() != self.widths:
+            row = self.cursor_row
+            self.show(self.items, self.today)
+            self.move_cursor(row=row, animate=False)
+
+    def _widths(self) -> dict[str, int]:
+        """Column widths: the content's (or the header's) for all but the customer's name,
+        which takes the rest of the table's width."""
+        other_year = any(item.due_on.year != self.today.year for item in self.items)
+        widths = {
+            **CONTENT_WIDTHS,
+            "due": 8 if other_year else 5,
+            "reason": min(
+                WIDEST_REASON, max(cell_len(t(f"reason.{code}")) for code in rules.REASONS)
+            ),
+        }
+        widths = {
+            key: max(width, cell_len(t(f"ui.queue.col.{key}"))) for key, width in widths.items()
+        }
+        padding = 2 * self.cell_padding * len(COLUMNS)
+        scrollbar = self.styles.scrollbar_size_vertical
+        spare = self.size.width - sum(widths.values()) - padding - scrollbar
+        widths["customer"] = max(NARROWEST_CUSTOMER, spare)
+        return widths
 
     def _cells(self, item: QueueItem, today: date) -> list[Text]:
         urgency = self.get_component_rich_style(f"queue--{item.urgency}")
