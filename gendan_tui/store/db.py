@@ -8,11 +8,13 @@ server. All models are bound to one proxy, so the rest of the code never sees wh
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qsl, unquote, urlparse
 
 import peewee
 
@@ -21,6 +23,7 @@ from gendan_tui.core.errors import StorageError
 database_proxy = peewee.DatabaseProxy()
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 10
 
 
 def busy_timeout_ms() -> int:
@@ -53,13 +56,18 @@ def describe(url: str) -> str:
 
 def _postgres(url: str) -> peewee.Database:
     parts = urlparse(url)
+    options: dict[str, object] = {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "application_name": "gendan",
+        **dict(parse_qsl(parts.query)),
+    }
     return peewee.PostgresqlDatabase(
         unquote(parts.path.lstrip("/")),
         user=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
         host=parts.hostname,
         port=parts.port,
-        autorollback=True,
+        **options,
     )
 
 
@@ -75,14 +83,16 @@ def _sqlite(url: str, *, create: bool) -> peewee.Database:
         if file.exists() and not os.access(file, os.W_OK):
             raise StorageError("error.db_readonly", path=str(file))
         path = str(file)
+    timeout_ms = busy_timeout_ms()
     return peewee.SqliteDatabase(
         path,
         uri=is_uri,
+        timeout=timeout_ms / 1000,
         lock_type="IMMEDIATE",
         pragmas={
+            "busy_timeout": timeout_ms,
             "journal_mode": "wal",
             "foreign_keys": 1,
-            "busy_timeout": busy_timeout_ms(),
             "synchronous": "normal",
             "cache_size": -32000,
         },
@@ -108,9 +118,14 @@ def close_database() -> None:
         database_proxy.close()
 
 
+def _is_busy(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def _classify(exc: Exception) -> str:
     text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    if _is_busy(exc):
         return "error.db_locked"
     if "readonly" in text or "read-only" in text or "read only" in text:
         return "error.db_readonly"
@@ -123,25 +138,63 @@ def _classify(exc: Exception) -> str:
     return "error.db_failed"
 
 
+def _location() -> str:
+    """Where the bound database is, as safe to show."""
+    db = database_proxy.obj
+    if db is None:
+        return ""
+    if isinstance(db, peewee.PostgresqlDatabase):
+        params = db.connect_params
+        host = params.get("host") or "localhost"
+        port = f":{params['port']}" if params.get("port") else ""
+        user = f"{params['user']}@" if params.get("user") else ""
+        return f"postgresql://{user}{host}{port}/{db.database}"
+    return str(db.database)
+
+
 @contextmanager
 def storage_errors(url: str | None = None) -> Iterator[None]:
     """Re-raise driver errors that the user can act on as :class:`StorageError`."""
     try:
         yield
     except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as exc:
-        where = describe(url) if url else ""
+        where = describe(url) if url else _location()
         raise StorageError(_classify(exc), path=where, reason=str(exc)) from exc
-    except peewee.DatabaseError as exc:
-        if isinstance(exc, peewee.IntegrityError):
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        if isinstance(exc, peewee.IntegrityError | sqlite3.IntegrityError):
             raise
-        where = describe(url) if url else ""
+        where = describe(url) if url else _location()
         raise StorageError(_classify(exc), path=where, reason=str(exc)) from exc
+
+
+def _begin(stack: ExitStack) -> None:
+    """Enter a transaction; if SQLite reports another writer, try again within the busy timeout.
+
+    Only the start is retried: SQLite takes the write lock at ``BEGIN IMMEDIATE``, so a
+    refusal there means nothing of the unit of work has run yet and trying again is safe.
+    SQLite's own busy handler already waits; this covers the refusals it returns at once.
+    """
+    deadline = time.monotonic() + busy_timeout_ms() / 1000
+    while True:
+        try:
+            stack.enter_context(database_proxy.atomic())
+            return
+        except peewee.OperationalError as exc:
+            nested = database_proxy.transaction_depth() > 0
+            left = deadline - time.monotonic()
+            if nested or left <= 0 or not _is_busy(exc):
+                raise
+            time.sleep(min(left, random.uniform(0.005, 0.05)))
 
 
 @contextmanager
 def transaction() -> Iterator[None]:
-    """One all-or-nothing unit of work; SQLite takes the write lock at the start."""
-    with storage_errors(), database_proxy.atomic():
+    """One all-or-nothing unit of work; SQLite takes the write lock at the start.
+
+    Keep the body short (no prompts, no slow reads): other writers wait while it runs.
+    """
+    with storage_errors(), ExitStack() as stack:
+        _begin(stack)
         yield
 
 
