@@ -64,7 +64,7 @@ async def test_locked_database_keeps_the_form_and_saves_nothing(
     app = app_for(services, db_url)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        form = await fill_success_form(pilot, "网站运行正常")
+        form = await fill_success_form(pilot, "网站正常")
         with writer_holding_the_lock(db_url):
             await pilot.press("ctrl+s")
             await settle(pilot)
@@ -79,7 +79,7 @@ async def test_locked_database_keeps_the_form_and_saves_nothing(
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert text_of(app.screen.query_one(QuotaMeter)) == "今日成功回访 1/4"
-    assert CallbackRecord.get().discussed == "网站运行正常"
+    assert CallbackRecord.get().discussed == "网站正常"
 
 
 async def test_callback_handled_elsewhere_first_is_refused_and_refreshed(
@@ -89,7 +89,7 @@ async def test_callback_handled_elsewhere_first_is_refused_and_refreshed(
     app = app_for(services, db_url)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await fill_success_form(pilot, "网站运行正常")
+        await fill_success_form(pilot, "网站正常")
         task = CallbackTask.select().order_by(CallbackTask.due_on).get()
         services.callbacks.record_failure(task.id, task.version, "busy")
         await pilot.press("ctrl+s")

@@ -124,7 +124,7 @@ async def test_clerk_records_four_successes_and_one_failure_and_it_all_survives_
         await settle(pilot)
         assert CallbackRecord.select().count() == 0
 
-        await record_success(pilot, "网站运行正常", invite=True)
+        await record_success(pilot, "网站正常", invite=True)
         assert text_of(meter(app)) == "今日成功回访 1/4"
         assert not meter(app).has_class("-done")
         assert queue_names(app)[0] == "杭州西湖茶业有限公司"
@@ -139,7 +139,7 @@ async def test_clerk_records_four_successes_and_one_failure_and_it_all_survives_
         assert "杭州西湖茶业有限公司" not in queue_names(app)
         assert text_of(meter(app)) == "今日成功回访 1/4"
 
-        for done, discussed in enumerate(("邮箱已能收发", "B2B已登录", "询问续费"), start=2):
+        for done, discussed in enumerate(("邮箱可用", "已登录", "续费"), start=2):
             await record_success(pilot, discussed)
             assert text_of(meter(app)) == f"今日成功回访 {done}/4" + (
                 "  ✓ 已达标" if done == 4 else ""
@@ -161,7 +161,7 @@ async def test_clerk_records_four_successes_and_one_failure_and_it_all_survives_
         *((ids[name], "success", TODAY) for name in reached[1:]),
     ]
     assert records[0].contact_name == "王伟"
-    assert records[0].discussed == "网站运行正常"
+    assert records[0].discussed == "网站正常"
     assert records[0].invited_training is True
     assert records[0].phone == "138 1234 5678"
     assert [r.invited_training for r in records[2:]] == [False, False, False]
