@@ -197,11 +197,12 @@ class CustomerService:
             for c in new.contacts
         ]
         actor = self.ctx.require_actor()
+        initials = pinyin_initials(name)  # before the write lock: the first call loads a dictionary
         with transaction():
             require(actor, Permission.EDIT_CUSTOMERS)
             customer = Customer.create(
                 name=name,
-                initials=pinyin_initials(name),
+                initials=initials,
                 kind=new.kind,
                 is_member=new.is_member,
                 owner=new.owner_id,
