@@ -11,13 +11,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from gendan_tui.cli import accounts, calendar, desk
+from gendan_tui.cli import accounts, backup, calendar, desk, reports
 from gendan_tui.cli.base import EXIT_USER_ERROR, common_options, settings_from
 from gendan_tui.core.errors import UserError
 
 __all__ = ["EXIT_USER_ERROR", "build_parser", "main"]
 
-MODULES = (desk, accounts, calendar)
+MODULES = (desk, accounts, calendar, reports, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:
