@@ -10,6 +10,7 @@ user's language; anything else a short generic one (the details go to the log).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any, Protocol, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
@@ -57,6 +58,13 @@ class WorkerResults:
         """A worker of ``group`` raised ``error``; by default the user is told in a toast."""
         cast(Screen[Any], self).notify(
             error_text(error), title=t("ui.error.title"), severity="error", timeout=8
+        )
+
+    def call_service(self, call: Callable[[], Any], group: str) -> None:
+        """Run ``call`` (a service method with its arguments bound on the UI thread) in a
+        thread worker of ``group``; a newer call of the same group drops the older one."""
+        cast(Screen[Any], self).run_worker(
+            call, thread=True, exclusive=True, group=group, exit_on_error=False
         )
 
     @property

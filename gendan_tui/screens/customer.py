@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -49,13 +50,7 @@ class CustomerScreen(AppScreen):
 
     def load_detail(self) -> None:
         """Read the customer in a worker."""
-        self.run_worker(
-            lambda: self.services.customers.detail(self.customer_id),
-            thread=True,
-            exclusive=True,
-            group=DETAIL_GROUP,
-            exit_on_error=False,
-        )
+        self.call_service(partial(self.services.customers.detail, self.customer_id), DETAIL_GROUP)
 
     def worker_succeeded(self, group: str, result: Any) -> None:
         if group == DETAIL_GROUP:

@@ -9,6 +9,7 @@ the dialog, so the screen below can show the fresh state.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -64,13 +65,7 @@ class FormScreen(AppModal[ResultT | None]):
 
     def run_save(self, form: object) -> None:
         """Save ``form`` in a worker; the outcome comes back to ``worker_succeeded``."""
-        self.run_worker(
-            lambda: self._save(form),
-            thread=True,
-            exclusive=True,
-            group=SAVE_GROUP,
-            exit_on_error=False,
-        )
+        self.call_service(partial(self._save, form), SAVE_GROUP)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on to the next field, as Tab does."""

@@ -56,13 +56,8 @@ class SearchScreen(AppModal[int | None]):
         if not text.strip():
             self.show_hits(text, [])
             return
-        self.run_worker(
-            lambda: (text, self.services.customers.search(text)),
-            thread=True,
-            exclusive=True,
-            group=SEARCH_GROUP,
-            exit_on_error=False,
-        )
+        search = self.services.customers.search
+        self.call_service(lambda: (text, search(text)), SEARCH_GROUP)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

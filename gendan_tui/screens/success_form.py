@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
@@ -81,13 +82,8 @@ class SuccessFormScreen(FormScreen[CallResult]):
     def on_mount(self) -> None:
         self.query_one("#contact_name-input", Input).focus()
         if self.contact_name is None:
-            self.run_worker(
-                lambda: self.services.customers.detail(self.item.customer_id),
-                thread=True,
-                exclusive=True,
-                group=PREFILL_GROUP,
-                exit_on_error=False,
-            )
+            detail = partial(self.services.customers.detail, self.item.customer_id)
+            self.call_service(detail, PREFILL_GROUP)
 
     def worker_succeeded(self, group: str, result: Any) -> None:
         if group == PREFILL_GROUP:

@@ -8,6 +8,7 @@ handled row was, so the next customer is already under it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on
@@ -17,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from gendan_tui.core.callbacks import CallResult, Queue, QueueItem, SuccessForm
-from gendan_tui.core.complaints import ComplaintForm
 from gendan_tui.core.customers import CustomerDetail
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
@@ -101,23 +101,11 @@ class TodayScreen(AppScreen):
 
     def load_queue(self) -> None:
         """Read the signed-in clerk's queue for today in a worker."""
-        self.run_worker(
-            self.services.callbacks.queue,
-            thread=True,
-            exclusive=True,
-            group=QUEUE_GROUP,
-            exit_on_error=False,
-        )
+        self.call_service(self.services.callbacks.queue, QUEUE_GROUP)
 
     def load_detail(self, customer_id: int) -> None:
         """Read one customer for the pane; a newer request drops an older one."""
-        self.run_worker(
-            lambda: self.services.customers.detail(customer_id),
-            thread=True,
-            exclusive=True,
-            group=DETAIL_GROUP,
-            exit_on_error=False,
-        )
+        self.call_service(partial(self.services.customers.detail, customer_id), DETAIL_GROUP)
 
     def worker_succeeded(self, group: str, result: Any) -> None:
         if group == QUEUE_GROUP:
@@ -189,8 +177,10 @@ class TodayScreen(AppScreen):
         if self.detail is not None and self.detail.id == item.customer_id:
             contact = primary_contact(self.detail)
 
+        record = self.services.callbacks.record_success
+
         def save(form: SuccessForm) -> CallResult:
-            return self.services.callbacks.record_success(item.task_id, item.version, form)
+            return record(item.task_id, item.version, form)
 
         self.app.push_screen(
             SuccessFormScreen(item, save, contact),
@@ -202,11 +192,11 @@ class TodayScreen(AppScreen):
         if item is None:
             return
 
+        record = self.services.callbacks.record_failure
+
         def save(form: tuple[str, str]) -> CallResult:
             outcome, notes = form
-            return self.services.callbacks.record_failure(
-                item.task_id, item.version, outcome, notes
-            )
+            return record(item.task_id, item.version, outcome, notes)
 
         self.app.push_screen(
             FailureFormScreen(item, save),
@@ -218,11 +208,10 @@ class TodayScreen(AppScreen):
         if item is None:
             return
 
-        def save(form: ComplaintForm) -> int:
-            return self.services.complaints.take(form)
-
         self.app.push_screen(
-            ComplaintFormScreen(item.customer_id, item.customer_name, save),
+            ComplaintFormScreen(
+                item.customer_id, item.customer_name, self.services.complaints.take
+            ),
             lambda complaint_id: self.after_complaint(item, complaint_id),
         )
 
