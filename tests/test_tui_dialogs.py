@@ -159,12 +159,14 @@ async def test_complaint_from_a_call(services: Services, db_url: str) -> None:
         complaints = app.screen.query_one("#pane-complaints")
         assert "网站打不开" in text_of(complaints)
     complaint = Complaint.get()
-    assert (complaint.customer_id, complaint.category, complaint.severity, complaint.content) == (
-        ids["北京华信科技有限公司"],
-        "website",
-        "high",
-        "网站打不开",
-    )
+    assert (
+        complaint.customer_id,
+        complaint.category,
+        complaint.severity,
+        complaint.content,
+        complaint.channel,
+        complaint.phone,
+    ) == (ids["北京华信科技有限公司"], "website", "high", "网站打不开", "callback", "138 1234 5678")
     assert CallbackRecord.select().count() == 0
 
 

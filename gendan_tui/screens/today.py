@@ -207,10 +207,13 @@ class TodayScreen(AppScreen):
         item = self.current
         if item is None:
             return
-
         self.app.push_screen(
             ComplaintFormScreen(
-                item.customer_id, item.customer_name, self.services.complaints.take
+                item.customer_id,
+                item.customer_name,
+                self.services.complaints.take,
+                channel="callback",
+                phone=item.phone,
             ),
             lambda complaint_id: self.after_complaint(item, complaint_id),
         )
