@@ -37,9 +37,10 @@ def is_postgres_url(url: str) -> bool:
 
 
 def sqlite_path(url: str) -> str:
-    """The file path (or ``file:`` URI) SQLite should open for ``url``."""
+    """The file path (or ``file:`` URI) SQLite should open for ``url``: ``sqlite:///name`` is
+    relative and ``sqlite:////srv/name`` absolute, as elsewhere in Python."""
     if url.startswith("sqlite:///"):
-        return url[len("sqlite:///") - 1 :] if url.startswith("sqlite:////") else url[10:]
+        return url[len("sqlite:///") :]
     return url
 
 
