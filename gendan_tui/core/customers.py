@@ -114,6 +114,21 @@ class CustomerDetail:
     next_callback_on: date | None
 
 
+def initials_prefix(prefix: str) -> pw.Expression:
+    """Customers whose pinyin initials start with the lower-case letters ``prefix``.
+
+    The range next to the LIKE lets the database walk the initials index (LIKE alone is
+    case-insensitive in SQLite and cannot use it); the upper bound is the next prefix in
+    alphabetical order, which sorts the same under any collation.
+    """
+    condition = Customer.initials.startswith(prefix)
+    stem = prefix.rstrip("z")
+    if stem:
+        upper = stem[:-1] + chr(ord(stem[-1]) + 1)
+        condition &= (Customer.initials >= prefix) & (Customer.initials < upper)
+    return condition
+
+
 def first_phone() -> pw.SelectQuery:
     """A subquery for the first phone number of the customer in the outer query."""
     return (
@@ -282,7 +297,7 @@ class CustomerService:
             ids = Phone.select(Phone.customer).where(Phone.digits.contains(digits))
             condition = Customer.id.in_(ids)
         elif query_text.isascii() and query_text.replace(" ", "").isalpha():
-            condition = Customer.initials.startswith(query_text.replace(" ", "").lower())
+            condition = initials_prefix(query_text.replace(" ", "").lower())
         else:
             condition = Customer.name.contains(query_text)
         with storage_errors():
