@@ -69,6 +69,7 @@ async def test_locked_database_keeps_the_form_and_saves_nothing(
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert app.screen is form
+            assert form.query_one("#form-error").display
             message = text_of(form.query_one("#form-error", Static))
             assert message.startswith("数据库正被其他人写入")
             assert "本次未保存任何内容" in message

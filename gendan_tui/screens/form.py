@@ -46,7 +46,9 @@ class FormScreen(AppModal[ResultT | None]):
 
     def error_line(self) -> Static:
         """Where errors that belong to no single field are shown."""
-        return Static("", id="form-error", classes="form-error")
+        line = Static("", id="form-error", classes="form-error")
+        line.display = False
+        return line
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -56,7 +58,7 @@ class FormScreen(AppModal[ResultT | None]):
             return
         for field in self.query(FormField):
             field.clear_error()
-        self.query_one("#form-error", Static).update("")
+        self.show_form_error("")
         form = self.read_form()
         if form is None:
             return
@@ -92,4 +94,10 @@ class FormScreen(AppModal[ResultT | None]):
             super().worker_failed(group, error)
             self.dismiss(None)
             return
-        self.query_one("#form-error", Static).update(error_text(error))
+        self.show_form_error(error_text(error))
+
+    def show_form_error(self, text: str) -> None:
+        """Show (or, with no text, hide) the error line at the foot of the dialog."""
+        line = self.query_one("#form-error", Static)
+        line.update(text)
+        line.display = bool(text)
