@@ -1,0 +1,74 @@
+"""Process start to interactive, for the gendan app and for a bare Textual app.
+
+Both are spawned the same way (a fresh interpreter running a small script headless that
+exits once its table is shown) and timed from before ``Popen`` to the process's exit,
+alternating so that a busy moment of the machine hits both alike.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from stats import median
+
+HERE = Path(__file__).resolve().parent
+RUNS = 5
+TIMEOUT_S = 120
+
+
+@dataclass(frozen=True)
+class StartTimes:
+    """Median wall times in milliseconds."""
+
+    app: float
+    bare: float
+
+    @property
+    def ratio(self) -> float:
+        """How much longer the app takes than the bare app."""
+        return self.app / self.bare
+
+
+def app_available() -> bool:
+    """Whether the app can be built (``gendan_tui.app.make_app``)."""
+    try:
+        from gendan_tui.app import make_app  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _spawn_ms(args: list[str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    elapsed = (time.perf_counter() - started) * 1000
+    if done.returncode != 0:
+        raise RuntimeError(f"{args[0]} failed: {done.stderr.decode(errors='replace')[-2000:]}")
+    return elapsed
+
+
+def measure_startup(url: str, clerk: str, today: date, runs: int = RUNS) -> StartTimes:
+    """Median start-to-interactive of both apps over ``runs`` alternating runs (after one
+    unmeasured run of each, which fills the OS file cache and the bytecode cache)."""
+    app = [str(HERE / "start_app.py"), url, clerk, today.isoformat()]
+    bare = [str(HERE / "start_bare.py")]
+    _spawn_ms(bare)
+    _spawn_ms(app)
+    app_ms: list[float] = []
+    bare_ms: list[float] = []
+    for _ in range(runs):
+        bare_ms.append(_spawn_ms(bare))
+        app_ms.append(_spawn_ms(app))
+    return StartTimes(app=median(app_ms), bare=median(bare_ms))
