@@ -15,7 +15,7 @@ from gendan_tui.core import audit
 from gendan_tui.core import callback_rules as rules
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.customers import first_phone
-from gendan_tui.core.errors import ConflictError, NotFoundError, ValidationError
+from gendan_tui.core.errors import ConflictError, Key, NotFoundError, ValidationError
 from gendan_tui.core.frequent import has_frequent_problems, window_start
 from gendan_tui.core.roles import Permission, require, require_own_or_all
 from gendan_tui.core.validation import required
@@ -266,18 +266,10 @@ class CallbackService:
             raise ConflictError(
                 "error.task_changed",
                 customer=task.customer.name,
-                who=audit.last_user("callback_task", task_id) or "?",
+                who=audit.last_user("callback_task", task_id) or Key("error.someone_else"),
             )
         fresh = CallbackTask.get_by_id(task_id)
-        audit.log(
-            actor,
-            "callback_task",
-            task_id,
-            action,
-            before=_task_fields(task),
-            after=_task_fields(fresh),
-            at=self.ctx.clock.now(),
-        )
+        self._audit_task(task_id, action, task, fresh)
         return fresh
 
     def reassign(self, task_id: int, version: int, to: Actor) -> None:
@@ -337,7 +329,7 @@ class CallbackService:
     ) -> None:
         current = self._open_periodic(customer_id)
         if current is None:
-            CallbackTask.create(
+            created = CallbackTask.create(
                 customer=customer_id,
                 clerk=clerk_id,
                 reason=rules.PERIODIC,
@@ -345,6 +337,7 @@ class CallbackService:
                 due_on=schedule.due_on,
                 next_try_on=schedule.next_try_on,
             )
+            self._audit_task(created.id, "schedule", None, created)
             return
         CallbackTask.update(
             basis_on=basis,
@@ -353,6 +346,20 @@ class CallbackService:
             attempts=0,
             version=CallbackTask.version + 1,
         ).where(CallbackTask.id == current.id).execute()
+        self._audit_task(current.id, "reschedule", current, CallbackTask.get_by_id(current.id))
+
+    def _audit_task(
+        self, task_id: int, action: str, before: CallbackTask | None, after: CallbackTask
+    ) -> None:
+        audit.log(
+            self.ctx.actor,
+            "callback_task",
+            task_id,
+            action,
+            before=_task_fields(before) if before else None,
+            after=_task_fields(after),
+            at=self.ctx.clock.now(),
+        )
 
     def add_milestone(self, order_id: int, code: str, occurred_on: date) -> date:
         """Owe the callback a milestone (mailbox/B2B opened, website completed) triggers."""
@@ -367,10 +374,19 @@ class CallbackService:
             clerk_id = order.clerk_id or Customer.get_by_id(order.customer_id).owner_id
             if clerk_id is None:
                 raise ValidationError("error.no_clerk_for_customer", field="clerk")
-            OrderEvent.create(
-                order=order.id, code=code, occurred_on=occurred_on, user=self.ctx.require_actor().id
+            actor = self.ctx.require_actor()
+            event = OrderEvent.create(
+                order=order.id, code=code, occurred_on=occurred_on, user=actor.id
             )
-            CallbackTask.create(
+            audit.log(
+                actor,
+                "order",
+                order.id,
+                "milestone",
+                after={"event": code, "occurred_on": occurred_on, "event_id": event.id},
+                at=self.ctx.clock.now(),
+            )
+            task = CallbackTask.create(
                 customer=order.customer_id,
                 clerk=clerk_id,
                 reason=reason,
@@ -379,4 +395,5 @@ class CallbackService:
                 due_on=schedule.due_on,
                 next_try_on=schedule.next_try_on,
             )
+            self._audit_task(task.id, "schedule", None, task)
         return schedule.due_on

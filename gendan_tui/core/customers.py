@@ -10,7 +10,7 @@ import peewee as pw
 
 from gendan_tui.core import audit
 from gendan_tui.core.context import ServiceContext
-from gendan_tui.core.errors import ConflictError, NotFoundError, ValidationError
+from gendan_tui.core.errors import ConflictError, Key, NotFoundError, ValidationError
 from gendan_tui.core.frequent import has_frequent_problems
 from gendan_tui.core.roles import Permission, require
 from gendan_tui.core.validation import parse_phone, phone_digits, required
@@ -268,7 +268,7 @@ class CustomerService:
                 raise ConflictError(
                     "error.record_changed",
                     name=before.name,
-                    who=audit.last_user("customer", customer_id) or "?",
+                    who=audit.last_user("customer", customer_id) or Key("error.someone_else"),
                 )
             after = Customer.get_by_id(customer_id)
             audit.log(
