@@ -29,6 +29,7 @@ from gendan_tui.store.models import (
     CallbackRecord,
     CallbackTask,
     Complaint,
+    ComplaintEvent,
     Customer,
     Order,
     OrderEvent,
@@ -246,6 +247,18 @@ def test_complaints_make_a_few_customers_frequent_and_some_arrive_this_week(db_u
     assert {c for (c,) in Complaint.select(Complaint.category).distinct().tuples()} <= set(
         CATEGORIES
     )
+    timeline = ComplaintEvent.select().order_by(ComplaintEvent.complaint, ComplaintEvent.at)
+    steps: dict[int, list[ComplaintEvent]] = {}
+    for step in timeline:
+        steps.setdefault(step.complaint_id, []).append(step)
+    for complaint in Complaint.select():
+        mine = steps[complaint.id]
+        assert mine[0].kind == "taken" and mine[0].at == complaint.received_at
+        assert mine[-1].status_after == complaint.status
+        assert [s.status_before for s in mine[1:]] == [s.status_after for s in mine[:-1]]
+        assert complaint.version == len(mine)
+        if complaint.received_at >= datetime(2025, 10, 9):
+            assert complaint.status in ("open", "forwarded")
     unreplied_closed = Complaint.select().where(
         (Complaint.status == "closed") & Complaint.replied_at.is_null()
     )

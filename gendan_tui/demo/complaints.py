@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
+from datetime import time as clock_time
 
 from gendan_tui.core.complaints import CATEGORIES
 from gendan_tui.demo import phrases
@@ -19,7 +20,7 @@ from gendan_tui.demo.bulk import BulkWriter, Row
 from gendan_tui.demo.companies import CustomerPlan
 from gendan_tui.demo.days import DayTable
 from gendan_tui.demo.focus import Focus
-from gendan_tui.store.models import Complaint
+from gendan_tui.store.models import Complaint, ComplaintEvent
 
 PER_CUSTOMER = 0.3
 """Complaints over the whole history, per customer."""
@@ -40,10 +41,13 @@ REPLY_WORKDAYS = 3
 STATUS_BY_AGE = (
     (30, (("closed", 90), ("replied", 5), ("resolved", 3), ("forwarded", 2))),
     (7, (("closed", 60), ("replied", 15), ("resolved", 10), ("forwarded", 10), ("open", 5))),
-    (0, (("closed", 30), ("replied", 10), ("resolved", 10), ("forwarded", 30), ("open", 20))),
+    (1, (("closed", 30), ("replied", 10), ("resolved", 10), ("forwarded", 30), ("open", 20))),
+    (0, (("forwarded", 50), ("open", 50))),
 )
-"""Status weights by age in working days: older complaints have been seen through."""
-PROGRESS = ("open", "forwarded", "resolved", "replied", "closed")
+"""Status weights by age in working days: older complaints have been seen through; those
+taken this morning are at most forwarded."""
+OPEN, FORWARDED, RESOLVED, REPLIED, CLOSED = "open", "forwarded", "resolved", "replied", "closed"
+PROGRESS = (OPEN, FORWARDED, RESOLVED, REPLIED, CLOSED)
 
 
 class ComplaintPlanner:
@@ -105,9 +109,10 @@ class ComplaintPlanner:
                 self.planned.append((rng.randrange(monday, days.past), self._time(), customer))
 
     def write(self, writer: BulkWriter) -> int:
-        """Insert the planned complaints, oldest first."""
+        """Insert the planned complaints, oldest first, with their timelines."""
         self.planned.sort()
-        return writer.insert(
+        events: list[Row] = []
+        count = writer.insert(
             Complaint,
             (
                 "id",
@@ -128,61 +133,126 @@ class ComplaintPlanner:
                 "reply_method",
                 "replied_by",
                 "closed_at",
+                "contact_name",
+                "phone",
+                "forwarded_at",
+                "resolved_at",
+                "resolved_by",
+                "reply_note",
+                "updated_at",
                 "version",
             ),
-            self._rows(),
+            self._rows(events),
         )
+        writer.insert(
+            ComplaintEvent,
+            (
+                "id",
+                "complaint",
+                "at",
+                "user",
+                "kind",
+                "note",
+                "status_before",
+                "status_after",
+                "assignee",
+                "assignee_role",
+                "due_on",
+                "reply_method",
+            ),
+            events,
+        )
+        return count
 
     def _status(self, day: int) -> str:
         age = self.days.past - day
         for min_age, weights in STATUS_BY_AGE:
             if age >= min_age:
                 return self.rng.choices([s for s, _ in weights], [w for _, w in weights])[0]
-        return "open"
+        return OPEN
 
-    def _reply_day(self, received: int) -> int:
-        """A few working days after ``received``, but never after today."""
-        if received >= self.days.past:
-            return received
-        return min(received + self.rng.randint(1, REPLY_WORKDAYS + 2), self.days.past - 1)
+    def _after(self, before: datetime, day: int, received: int) -> tuple[datetime, int]:
+        """A moment on a working day up to ``day`` working days after ``before``'s day
+        (never after today), later than ``before``; and that day."""
+        last = received if received >= self.days.past else self.days.past - 1
+        index = min(received + day, last)
+        at = datetime.combine(self.days.days[index], clock_time(self.rng.randint(9, 17)))
+        at += timedelta(minutes=self.rng.randint(0, 59))
+        if at <= before:
+            at = before + timedelta(minutes=self.rng.randint(10, 90))
+        return at, index
 
-    def _rows(self) -> Iterator[Row]:
+    def _rows(self, events: list[Row]) -> Iterator[Row]:
+        """Complaint rows; each step of their timelines is appended to ``events``."""
         rng, days = self.rng, self.days
         severities = [s for s, _ in SEVERITIES]
         severity_weights = [w for _, w in SEVERITIES]
+
+        def event(complaint: int, at: datetime, *values: object) -> None:
+            events.append((len(events) + 1, complaint, _stamp(at), *values))
+
         for complaint_id, (day, time, customer) in enumerate(self.planned, start=1):
             plan = self.plans[customer - 1]
+            clerk = plan.owner
             category = rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0]
-            received = f"{days.iso[day]} {time}"
+            received = datetime.combine(days.days[day], clock_time.fromisoformat(time))
+            channel = "phone" if rng.random() < 0.85 else "email"
+            contact, phone = rng.choice(plan.callers)
             status = self._status(day)
-            on_spot = status == "closed" and rng.random() < 0.4
             reached = PROGRESS.index(status)
-            role = None if on_spot or reached < 1 else ASSIGNEES[category]
-            replied = (
-                received
-                if on_spot
-                else f"{days.iso[self._reply_day(day)]} {self._time()}"
-                if reached >= 3
-                else None
-            )
+            on_spot = status == CLOSED and rng.random() < 0.4
+            resolution = rng.choice(phrases.RESOLUTIONS[category]) if reached >= 2 else ""
+            event(complaint_id, received, clerk, "taken", "", None, OPEN, None, None, None, None)
+            role = assignee = due_on = forwarded = resolved = replied = closed = None
+            resolved_by = replied_by = method = None
+            reply_note = ""
+            if on_spot:
+                resolved = replied = closed = received + timedelta(minutes=rng.randint(5, 40))
+                resolved_by = replied_by = clerk
+                method = channel
+                event(complaint_id, closed, clerk, "solved_on_spot", resolution, OPEN, CLOSED,
+                      None, None, None, None)  # fmt: skip
+                version = 2
+            else:
+                at, step_day = received, day
+                if reached >= 1:
+                    role = ASSIGNEES[category]
+                    assignee = self.roles[role]
+                    due_on = days.iso[day + REPLY_WORKDAYS]
+                    forwarded = at = received + timedelta(minutes=rng.randint(10, 90))
+                    event(complaint_id, at, clerk, "forwarded", "", OPEN, FORWARDED, assignee,
+                          role, due_on, None)  # fmt: skip
+                if reached >= 2:
+                    at, step_day = self._after(at, rng.randint(0, REPLY_WORKDAYS), day)
+                    resolved = at
+                    resolved_by = assignee
+                    event(complaint_id, at, assignee, "resolved", resolution, FORWARDED,
+                          RESOLVED, None, None, None, None)  # fmt: skip
+                if reached >= 3:
+                    at, step_day = self._after(at, step_day - day + rng.randint(0, 1), day)
+                    replied = at
+                    replied_by = clerk
+                    method = "phone" if rng.random() < 0.8 else "email"
+                    reply_note = rng.choice(phrases.REPLY_NOTES)
+                    event(complaint_id, at, clerk, "replied", reply_note, RESOLVED, REPLIED,
+                          None, None, None, method)  # fmt: skip
+                if reached >= 4:
+                    at, step_day = self._after(at, step_day - day + rng.randint(0, 2), day)
+                    closed = at
+                    event(complaint_id, at, clerk, "closed", "", REPLIED, CLOSED, None, None,
+                          None, None)  # fmt: skip
+                version = 1 + reached
             yield (
-                complaint_id,
-                customer,
-                received,
-                plan.owner,
-                "phone" if rng.random() < 0.85 else "email",
-                category,
+                complaint_id, customer, _stamp(received), clerk, channel, category,
                 rng.choice(phrases.COMPLAINTS[category]),
                 rng.choices(severities, severity_weights)[0],
-                status,
-                on_spot,
-                rng.choice(phrases.RESOLUTIONS[category]) if on_spot or reached >= 2 else "",
-                self.roles[role] if role else None,
-                role,
-                days.iso[day + REPLY_WORKDAYS] if role else None,
-                replied,
-                ("phone" if rng.random() < 0.8 else "email") if replied else None,
-                plan.owner if replied else None,
-                replied if status == "closed" else None,
-                1 + reached,
-            )
+                status, on_spot, resolution, assignee, role, due_on, _stamp(replied), method,
+                replied_by, _stamp(closed), contact, phone, _stamp(forwarded), _stamp(resolved),
+                resolved_by, reply_note,
+                _stamp(closed or replied or resolved or forwarded or received), version,
+            )  # fmt: skip
+
+
+def _stamp(at: datetime | None) -> str | None:
+    """A moment as both databases take it from a plain string."""
+    return None if at is None else at.strftime("%Y-%m-%d %H:%M:%S")
