@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def sqlite_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 
 def _overrides(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return int(conn.execute("SELECT COUNT(*) FROM calendar_override").fetchone()[0])
 
 

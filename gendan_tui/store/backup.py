@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from gendan_tui.core.errors import StorageError
+from gendan_tui.store import migrations
 from gendan_tui.store.db import (
     busy_timeout_ms,
     close_database,
@@ -28,7 +29,6 @@ from gendan_tui.store.db import (
     sqlite_path,
     storage_errors,
 )
-from gendan_tui.store.migrations import SCHEMA_VERSION, migrate
 from gendan_tui.store.models import SchemaVersion
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -150,8 +150,8 @@ def check_backup(path: Path) -> int:
         version = _schema_version(conn)
     if version is None:
         raise StorageError("backup.not_gendan", path=str(path))
-    if version > SCHEMA_VERSION:
-        raise StorageError("error.db_too_new", found=version, supported=SCHEMA_VERSION)
+    if version > migrations.SCHEMA_VERSION:
+        raise StorageError("error.db_too_new", found=version, supported=migrations.SCHEMA_VERSION)
     return version
 
 
@@ -208,5 +208,5 @@ def restore(source: Path, url: str) -> RestoreResult:
             _copy(src, live)
             live.execute("PRAGMA journal_mode = WAL")
             _check_intact(live, target)
-    migrate(open_database(str(target)))
+    migrations.migrate(open_database(str(target)))
     return RestoreResult(target, version, previous)
