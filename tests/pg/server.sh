@@ -28,12 +28,13 @@ pg_bindir() {
     exit 1
 }
 
-# Run a command as the server's owner (root cannot run PostgreSQL).
+# Run a command as the server's owner (root cannot run PostgreSQL), from a directory the
+# owner can enter.
 as_owner() {
     if [[ "$(id -u)" == 0 ]]; then
-        runuser -u "$OS_USER" -- "$@"
+        (cd / && runuser -u "$OS_USER" -- "$@")
     else
-        "$@"
+        (cd / && "$@")
     fi
 }
 
@@ -55,12 +56,13 @@ start() {
         log "created system user $OS_USER"
     fi
     datadir="$(mktemp -d /tmp/gendan-pg.XXXXXX)"
+    # Remove the half-made server if any step below fails.
+    PARTIAL_DATADIR="$datadir"
+    trap 'if [[ -n "$PARTIAL_DATADIR" ]]; then stop "$PARTIAL_DATADIR"; fi' EXIT
     if [[ "$(id -u)" == 0 ]]; then chown "$OS_USER" "$datadir"; fi
     chmod 700 "$datadir"
     as_owner "$bin/initdb" --pgdata="$datadir" --username=postgres --encoding=UTF8 \
-        --locale=C --auth-local=trust --auth-host=scram-sha-256 --no-sync >"$datadir.initdb.log" \
-        || { cat "$datadir.initdb.log" >&2; exit 1; }
-    rm -f "$datadir.initdb.log"
+        --locale=C --auth-local=trust --auth-host=scram-sha-256 --no-sync >/dev/null
     port="$(free_port)"
     cat >>"$datadir/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
@@ -73,13 +75,17 @@ full_page_writes = off
 shared_buffers = 64MB
 log_min_messages = warning
 CONF
-    as_owner "$bin/pg_ctl" --pgdata="$datadir" --log="$datadir/server.log" --wait \
-        --timeout=60 start >/dev/null || { cat "$datadir/server.log" >&2; exit 1; }
+    if ! as_owner "$bin/pg_ctl" --pgdata="$datadir" --log="$datadir/server.log" --wait \
+        --timeout=60 start >/dev/null; then
+        cat "$datadir/server.log" >&2
+        false
+    fi
     as_owner "$bin/psql" --quiet --no-psqlrc --host="$datadir" --port="$port" \
         --username=postgres --dbname=postgres --set=ON_ERROR_STOP=1 >/dev/null <<SQL
 CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD';
 CREATE DATABASE $ROLE OWNER $ROLE;
 SQL
+    PARTIAL_DATADIR=""
     log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($datadir)"
     echo "export GENDAN_TEST_POSTGRES_URL=postgresql://$ROLE:$PASSWORD@127.0.0.1:$port/$ROLE"
     echo "export GENDAN_TEST_PGDATA=$datadir"
