@@ -105,6 +105,12 @@ class BulkWriter:
                 f'COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)'
             )
 
+    def analyze(self) -> None:
+        """Give PostgreSQL's planner statistics on the new rows at once, rather than when
+        autovacuum gets round to it; without them the first queries pick poor plans."""
+        if self.postgres:
+            self.db.execute_sql("ANALYZE")
+
 
 @contextmanager
 def deferred_indexes(models: Sequence[type[BaseModel]]) -> Iterator[None]:

@@ -116,6 +116,8 @@ def build_demo(
         complaints.plan()
         complaint_count = complaints.write(writer)
         writer.reset_sequences()
+    with storage_errors(url):
+        writer.analyze()
     return DemoSummary(
         customers=customers,
         callbacks=records,
