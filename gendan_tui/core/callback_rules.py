@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import pendulum
-
 from gendan_tui.core.workcalendar import WorkCalendar
 
 MAILBOX = "mailbox"
@@ -74,6 +72,8 @@ def periodic_schedule(
     frequent: bool = False,
 ) -> Schedule:
     """The next periodic callback after a successful one on ``last_success_on``."""
+    import pendulum  # only needed when scheduling; kept off the app's start-up path
+
     months = interval_months or policy.default_interval_months
     target = pendulum.date(last_success_on.year, last_success_on.month, last_success_on.day)
     due: date = target.add(months=months)
