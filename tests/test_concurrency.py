@@ -29,7 +29,7 @@ from gendan_tui.store.models import CallbackRecord, CallbackTask, Customer
 
 TODAY = date(2025, 10, 9)
 WRITERS = 6
-OWN_TASKS = 20
+OWN_TASKS = 10
 CONTESTED_TASKS = 10
 DEADLINE_S = 90
 FORM = SuccessForm(contact_name="王经理", discussed="网站使用情况", problems="邮箱偶尔收不到信")
