@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 import peewee
+import psycopg2
 import pytest
 
 from gendan_tui.core import department
@@ -74,6 +75,18 @@ def test_wrong_postgres_password_is_refused_without_showing_it(db_url: str) -> N
         assert str(exc) == f"无法连接数据库：postgresql://{server}{parts.path}"
     else:
         pytest.skip("this server does not check passwords on TCP connections")
+
+
+@pytest.mark.postgres_only
+def test_a_dropped_postgres_connection_is_opened_again(services: Services, db_url: str) -> None:
+    """A server restart or an idle timeout must not leave an open desk broken for good."""
+    factories.customer(services)
+    backend = store_db.database().execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    with psycopg2.connect(db_url) as admin, admin.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", (backend,))
+    admin.close()
+    assert [hit.name for hit in services.customers.search("bjhx")] == ["北京华信科技有限公司"]
+    assert store_db.database().execute_sql("SELECT pg_backend_pid()").fetchone()[0] != backend
 
 
 def test_unreachable_server_is_a_storage_error_without_the_password() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlparse
 
 import peewee
+from playhouse.shortcuts import ReconnectMixin
 
 from gendan_tui.core.errors import StorageError
 
@@ -55,6 +56,17 @@ def describe(url: str) -> str:
     return f"postgresql://{user}{host}{port}{parts.path}"
 
 
+class _PostgresDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
+    """A PostgreSQL connection that is opened again when the server dropped it (a restart,
+    an idle timeout) and no transaction was under way, so a desk left open keeps working."""
+
+    reconnect_errors = (
+        (peewee.OperationalError, "server closed the connection"),
+        (peewee.OperationalError, "terminating connection"),
+        (peewee.InterfaceError, "connection already closed"),
+    )
+
+
 def _postgres(url: str) -> peewee.Database:
     parts = urlparse(url)
     options: dict[str, object] = {
@@ -62,7 +74,7 @@ def _postgres(url: str) -> peewee.Database:
         "application_name": "gendan",
         **dict(parse_qsl(parts.query)),
     }
-    return peewee.PostgresqlDatabase(
+    return _PostgresDatabase(
         unquote(parts.path.lstrip("/")),
         user=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
