@@ -327,26 +327,36 @@ class CallbackService:
     def _put_periodic(
         self, customer_id: int, clerk_id: int, basis: date, schedule: rules.Schedule
     ) -> None:
-        current = self._open_periodic(customer_id)
-        if current is None:
-            created = CallbackTask.create(
-                customer=customer_id,
-                clerk=clerk_id,
-                reason=rules.PERIODIC,
-                basis_on=basis,
-                due_on=schedule.due_on,
-                next_try_on=schedule.next_try_on,
+        """Move the open periodic callback, or create one. The move only touches a task that
+        is still open, so a concurrent call that just closed it makes us look again."""
+        for _ in range(2):
+            current = self._open_periodic(customer_id)
+            if current is None:
+                break
+            moved = (
+                CallbackTask.update(
+                    basis_on=basis,
+                    due_on=schedule.due_on,
+                    next_try_on=schedule.next_try_on,
+                    attempts=0,
+                    version=CallbackTask.version + 1,
+                )
+                .where((CallbackTask.id == current.id) & (CallbackTask.state == "open"))
+                .execute()
             )
-            self._audit_task(created.id, "schedule", None, created)
-            return
-        CallbackTask.update(
+            if moved:
+                after = CallbackTask.get_by_id(current.id)
+                self._audit_task(current.id, "reschedule", current, after)
+                return
+        created = CallbackTask.create(
+            customer=customer_id,
+            clerk=clerk_id,
+            reason=rules.PERIODIC,
             basis_on=basis,
             due_on=schedule.due_on,
             next_try_on=schedule.next_try_on,
-            attempts=0,
-            version=CallbackTask.version + 1,
-        ).where(CallbackTask.id == current.id).execute()
-        self._audit_task(current.id, "reschedule", current, CallbackTask.get_by_id(current.id))
+        )
+        self._audit_task(created.id, "schedule", None, created)
 
     def _audit_task(
         self, task_id: int, action: str, before: CallbackTask | None, after: CallbackTask
