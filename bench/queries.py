@@ -38,7 +38,7 @@ class QueryTimes:
 
 def _services(url: str, today: date) -> Services:
     services = open_services(url, clock=FixedClock(today))
-    services.sign_in(users.list_clerks()[0].login)
+    services.act_as(users.list_clerks()[0].login)
     return services
 
 

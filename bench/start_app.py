@@ -18,7 +18,7 @@ from gendan_tui.core.services import clock_for, open_services
 async def main(url: str, clerk: str, today: date) -> None:
     settings = Settings(database_url=url, clerk=clerk, today=today)
     services = open_services(url, clock=clock_for(today))
-    services.sign_in(clerk)
+    services.act_as(clerk)
     app = make_app(services, settings)
     running = asyncio.create_task(app.run_async(headless=True))
     await app.ready_for_work.wait()

@@ -131,7 +131,7 @@ async def _visit(app: App[Any], pilot: Pilot[Any], keys: tuple[str, ...]) -> tup
 async def measure_ui(url: str, clerk: str, today: date) -> UiTimes:
     """Run the app under the pilot and take both figures."""
     services = open_services(url, clock=clock_for(today))
-    services.sign_in(clerk)
+    services.act_as(clerk)
     app = make_app(services, Settings(database_url=url, clerk=clerk, today=today))
     async with app.run_test(size=SIZE) as pilot:
         await app.ready_for_work.wait()

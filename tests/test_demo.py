@@ -140,7 +140,7 @@ def test_every_clerk_has_overdue_and_due_today_callbacks(db_url: str, today: dat
     urgencies: Counter[str] = Counter()
     attempts = 0
     for clerk in users.list_clerks():
-        services.sign_in(clerk.login)
+        services.act_as(clerk.login)
         queue = services.callbacks.queue()
         mine = Counter(item.urgency for item in queue.items)
         assert mine["overdue"] >= 1, clerk.login
@@ -161,7 +161,7 @@ def test_on_a_day_off_nothing_falls_due_but_overdue_callbacks_wait(db_url: str) 
     services = _services(db_url, saturday)
 
     for clerk in users.list_clerks():
-        services.sign_in(clerk.login)
+        services.act_as(clerk.login)
         urgencies = Counter(item.urgency for item in services.callbacks.queue().items)
         assert urgencies["overdue"] >= 1, clerk.login
         assert urgencies["today"] == 0, clerk.login
@@ -298,7 +298,7 @@ def test_gendan_demo_prints_the_summary(tmp_path: Path, capsys: pytest.CaptureFi
     assert "客户 200 家" in out
     assert "回访记录 2000 条" in out
     services = _services(str(path), HOLIDAY_EVE)
-    services.sign_in(DEMO_CLERK)
+    services.act_as(DEMO_CLERK)
     assert services.callbacks.queue().items
 
 

@@ -22,7 +22,7 @@ from gendan_tui.demo.complaints import ComplaintPlanner
 from gendan_tui.demo.days import DayTable
 from gendan_tui.demo.focus import choose_focus
 from gendan_tui.demo.orders import plan_orders, write_orders
-from gendan_tui.demo.staff import DEMO_CLERK, write_staff
+from gendan_tui.demo.staff import DEMO_CLERK, DEMO_PASSWORD, write_staff
 from gendan_tui.store.db import describe, open_database, storage_errors
 from gendan_tui.store.migrations import migrate
 from gendan_tui.store.models import (
@@ -38,7 +38,7 @@ from gendan_tui.store.models import (
     User,
 )
 
-__all__ = ["DEMO_CLERK", "DemoSummary", "build_demo"]
+__all__ = ["DEMO_CLERK", "DEMO_PASSWORD", "DemoSummary", "build_demo"]
 
 MIN_CUSTOMERS = 50
 BULK_MODELS = (

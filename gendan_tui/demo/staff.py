@@ -7,11 +7,14 @@ import random
 from dataclasses import dataclass
 from datetime import datetime
 
+from gendan_tui.core.passwords import hash_password
 from gendan_tui.demo import names
 from gendan_tui.demo.bulk import BulkWriter
 from gendan_tui.store.models import User, UserRole
 
 DEMO_CLERK = "zhangli"
+DEMO_PASSWORD = "demo1234"
+"""Every demo account's password, documented in the README."""
 CLERK = "clerk"
 CUSTOMERS_PER_CLERK = 1000
 MIN_CLERKS = 5
@@ -68,10 +71,14 @@ def write_staff(
     role_ids = {role: len(people) + i for i, (role, _, _) in enumerate(OTHER_ROLES, start=1)}
     people += [(login, name) for _, login, name in OTHER_ROLES]
     stamp = created_at.isoformat(sep=" ")
+    hashed = hash_password(DEMO_PASSWORD)  # one salt for all: hashing each would cost seconds
     writer.insert(
         User,
-        ("id", "login", "name", "active", "created_at", "version"),
-        ((i, login, name, True, stamp, 1) for i, (login, name) in enumerate(people, start=1)),
+        ("id", "login", "name", "active", "password_hash", "created_at", "version"),
+        (
+            (i, login, name, True, hashed, stamp, 1)
+            for i, (login, name) in enumerate(people, start=1)
+        ),
     )
     roles = [(user_id, CLERK) for user_id in clerk_ids]
     roles += [(user_id, role) for role, user_id in role_ids.items()]
