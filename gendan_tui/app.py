@@ -2,6 +2,8 @@
 
 ``make_app`` is shared by the ``gendan`` command and the tests. Screens live in
 ``screens/`` (the number-key registry in ``screens/registry.py``), styles in ``app.tcss``.
+The app opens on the start screen, which signs the person in when the command line has
+not; the home screen opens once someone is signed in.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from gendan_tui.i18n import t
 from gendan_tui.screens.help import HelpScreen, key_help
 from gendan_tui.screens.palette import PALETTE_ID, ActionsProvider
 from gendan_tui.screens.registry import HOME, SCREENS
+from gendan_tui.screens.start import StartScreen
 from gendan_tui.widgets.keys import localize_bindings
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 GLOBAL_ACTIONS = frozenset({"help", "quit", "show_screen", "command_palette"})
+SIGNED_IN_ACTIONS = frozenset({"show_screen", "command_palette"})
 
 
 class GendanApp(App[None]):
@@ -35,7 +39,6 @@ class GendanApp(App[None]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         entry.name: entry.factory for entry in SCREENS
     }
-    DEFAULT_MODE = HOME
     COMMANDS: ClassVar = {ActionsProvider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -69,19 +72,36 @@ class GendanApp(App[None]):
         self.settings = settings
         self.ready_for_work = asyncio.Event()
         """Set once the home screen's queue has first been filled."""
-        actor = services.ctx.require_actor()
-        today = services.ctx.clock.today()
         self.title = t("app.title")
+
+    def get_default_screen(self) -> Screen[Any]:
+        return StartScreen(self.settings.clerk or "")
+
+    async def on_mount(self) -> None:
+        if self.services.ctx.actor is not None:
+            await self.start_work()
+
+    async def on_start_screen_signed_in(self, message: StartScreen.SignedIn) -> None:
+        await self.start_work()
+
+    async def start_work(self) -> None:
+        """Name the signed-in person and the day in the header and open the home screen."""
+        actor = self.services.ctx.require_actor()
+        today = self.services.ctx.clock.today()
         self.sub_title = t(
             "ui.app.subtitle",
             clerk=actor.name,
             date=today.isoformat(),
             weekday=t(f"ui.weekday.{WEEKDAYS[today.weekday()]}"),
         )
+        await self.switch_mode(HOME)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Screen switching, help and quitting wait until an open dialog is closed."""
-        return not (action in GLOBAL_ACTIONS and isinstance(self.screen, ModalScreen))
+        """Screen switching, help and quitting wait until an open dialog is closed; the
+        screens wait until someone is signed in."""
+        if action in GLOBAL_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False
+        return not (action in SIGNED_IN_ACTIONS and self.services.ctx.actor is None)
 
     async def action_show_screen(self, name: str) -> None:
         """Switch to the top-level screen ``name``; on it already, go back to its base."""
@@ -106,6 +126,7 @@ class GendanApp(App[None]):
 
 
 def make_app(services: Services, settings: Settings) -> GendanApp:
-    """The app for an opened session (database open, clerk signed in)."""
+    """The app for an opened session (the database open; the person signed in, or to be
+    asked on the start screen)."""
     i18n.set_language(settings.lang)
     return GendanApp(services, settings)

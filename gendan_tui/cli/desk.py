@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from contextlib import suppress
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -11,8 +12,10 @@ from pathlib import Path
 from gendan_tui import i18n
 from gendan_tui.cli.base import open_for, say, sign_in
 from gendan_tui.config import Settings, demo_database_url
+from gendan_tui.core import users
 from gendan_tui.core.callbacks import Queue
-from gendan_tui.core.services import open_services
+from gendan_tui.core.errors import UserError
+from gendan_tui.core.services import Services, open_services
 
 
 def add_open_options(parser: argparse.ArgumentParser) -> None:
@@ -38,19 +41,47 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     init.set_defaults(handler=cmd_init)
 
 
+def sign_in_without_asking(
+    services: Services, settings: Settings, password: str | None = None
+) -> None:
+    """Sign in whoever needs no password: the named account, or the only clerk when nobody
+    is named. An account with a password signs in with ``password`` when one is given (the
+    demo's); otherwise the app's login screen asks, as it does when the person is unknown,
+    and an empty database gets its first supervisor there."""
+    if not users.has_accounts():
+        return
+    login = settings.clerk
+    if login and users.needs_password(login):
+        if password is not None:
+            with suppress(UserError):  # a changed password: the login screen asks
+                services.authenticate(login, password)
+        return
+    if login:
+        services.sign_in(login)
+        return
+    only = users.only_clerk()
+    if only is not None and not users.needs_password(only.login):
+        services.sign_in(only.login)
+
+
 def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
-    """Open the TUI (on the demo database with ``--demo``)."""
+    """Open the TUI (on the demo database with ``--demo``, as the demo clerk)."""
+    password = None
     if getattr(args, "demo", False) and not args.db:
-        from gendan_tui.demo import DEMO_CLERK, build_demo
+        from gendan_tui import demo
 
         url = demo_database_url()
         if not Path(url).exists():
             Path(url).parent.mkdir(parents=True, exist_ok=True)
             say(i18n.t("cli.demo_building", path=url))
-            build_demo(url, today=settings.today or date.today())
-        settings = settings.with_overrides(database_url=url, clerk=settings.clerk or DEMO_CLERK)
+            demo.build_demo(url, today=settings.today or date.today())
+        settings = settings.with_overrides(
+            database_url=url, clerk=settings.clerk or demo.DEMO_CLERK
+        )
+        if settings.clerk == demo.DEMO_CLERK:
+            password = demo.DEMO_PASSWORD
     services = open_for(settings)
-    sign_in(services, settings)
+    sign_in_without_asking(services, settings, password)
     from gendan_tui.app import make_app
 
     make_app(services, settings).run()

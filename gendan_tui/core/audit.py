@@ -7,6 +7,7 @@ audit entry are saved together or not at all. The table refuses updates and dele
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -29,12 +30,14 @@ class Change:
 
 @dataclass(frozen=True)
 class AuditEntry:
-    """One line of a record's history."""
+    """One line of a record's history; ``entity`` names the record it is about, which is
+    another record than the one asked for when related records' entries are included."""
 
     at: datetime
     user: str
     action: str
     changes: tuple[Change, ...]
+    entity: str = ""
 
 
 def _plain(value: Any) -> Any:
@@ -69,13 +72,24 @@ def log(
     )
 
 
-def history(entity: str, entity_id: int, limit: int = 200) -> list[AuditEntry]:
-    """The newest ``limit`` entries for one record, newest first."""
+def history(
+    entity: str,
+    entity_id: int,
+    limit: int = 200,
+    *,
+    related: Mapping[str, peewee.SelectQuery] | None = None,
+) -> list[AuditEntry]:
+    """The newest ``limit`` entries for one record, newest first; ``related`` adds the
+    entries of other records (entity name → query selecting their ids), such as a
+    customer's callbacks."""
+    about = (AuditLog.entity == entity) & (AuditLog.entity_id == entity_id)
+    for other, ids in (related or {}).items():
+        about |= (AuditLog.entity == other) & AuditLog.entity_id.in_(ids)
     with storage_errors():
         rows = (
             AuditLog.select(AuditLog, User.name.alias("user_name"))
             .join(User, peewee.JOIN.LEFT_OUTER, on=AuditLog.user == User.id)
-            .where((AuditLog.entity == entity) & (AuditLog.entity_id == entity_id))
+            .where(about)
             .order_by(AuditLog.at.desc(), AuditLog.id.desc())
             .limit(limit)
             .objects()
@@ -89,6 +103,7 @@ def history(entity: str, entity_id: int, limit: int = 200) -> list[AuditEntry]:
                     Change(field, pair[0], pair[1])
                     for field, pair in json.loads(row.changes).items()
                 ),
+                entity=row.entity,
             )
             for row in rows
         ]

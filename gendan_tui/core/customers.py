@@ -283,8 +283,9 @@ class CustomerService:
         return int(after.version)
 
     def history(self, customer_id: int) -> list[audit.AuditEntry]:
-        """The customer's audit trail, newest first."""
-        return audit.history("customer", customer_id)
+        """The customer's audit trail with that of their callbacks, newest first."""
+        callbacks = CallbackTask.select(CallbackTask.id).where(CallbackTask.customer == customer_id)
+        return audit.history("customer", customer_id, related={"callback_task": callbacks})
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerHit]:
         """Customers matching ``text``: digits match any part of a phone number, latin

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, ClassVar, Protocol, TypeVar, cast
 
+from textual import events
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from gendan_tui.core.errors import UserError
+from gendan_tui.core.roles import Permission, PermissionDenied, require
 from gendan_tui.core.services import Services
 from gendan_tui.i18n import t
 from gendan_tui.widgets.keys import localize_bindings
@@ -79,11 +81,44 @@ class WorkerResults:
 
 
 class AppScreen(WorkerResults, Screen[None]):
-    """A full screen of the app."""
+    """A full screen of the app.
+
+    ``ACTION_PERMISSIONS`` names the permission each guarded action needs. A guarded key
+    the person's roles do not allow is left out of the footer (screens ask ``permitted``
+    in ``check_action``); pressed anyway, it says why, in the words the services use when
+    they refuse — the services check again whatever the screen shows.
+    """
+
+    ACTION_PERMISSIONS: ClassVar[dict[str, Permission]] = {}
 
     def __init__(self, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         localize_bindings(self)
+
+    def refusal(self, action: str) -> PermissionDenied | None:
+        """Why the signed-in person may not run ``action`` here, or None if they may."""
+        permission = self.ACTION_PERMISSIONS.get(action)
+        if permission is None:
+            return None
+        try:
+            require(self.services.ctx.require_actor(), permission)
+        except PermissionDenied as refused:
+            return refused
+        return None
+
+    def permitted(self, action: str) -> bool:
+        """Whether the signed-in person's roles allow ``action``."""
+        return self.refusal(action) is None
+
+    def on_key(self, event: events.Key) -> None:
+        """A key bound here to an action the person may not run explains the refusal."""
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            refused = self.refusal(binding.action.split("(", 1)[0])
+            if refused is not None:
+                event.stop()
+                event.prevent_default()
+                self.notify(str(refused), title=t("ui.error.title"), severity="error", timeout=8)
+                return
 
 
 class AppModal(WorkerResults, ModalScreen[ResultT]):

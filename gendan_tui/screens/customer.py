@@ -10,9 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header
 
 from gendan_tui.core.customers import CustomerDetail
+from gendan_tui.core.roles import Permission
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.complaint_form import ComplaintFormScreen
+from gendan_tui.screens.history import HistoryScreen
 from gendan_tui.widgets.customer_pane import CustomerPane
 
 DETAIL_GROUP = "detail"
@@ -30,9 +32,19 @@ class CustomerScreen(AppScreen):
             tooltip="ui.key.complaint_long",
             id="complaint.new",
         ),
+        Binding(
+            "h",
+            "history",
+            "ui.history.key",
+            tooltip="ui.history.key_long",
+            id="customer.history",
+        ),
         Binding("j,down", "scroll(1)", "ui.key.scroll", show=False, id="customer.down"),
         Binding("k,up", "scroll(-1)", "ui.key.scroll", show=False, id="customer.up"),
     ]
+    ACTION_PERMISSIONS: ClassVar[dict[str, Permission]] = {
+        "complaint": Permission.TAKE_COMPLAINTS,
+    }
 
     def __init__(self, customer_id: int) -> None:
         super().__init__()
@@ -59,7 +71,9 @@ class CustomerScreen(AppScreen):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "complaint":
+        if not self.permitted(action):
+            return False
+        if action in ("complaint", "history"):
             return self.detail is not None
         return True
 
@@ -77,6 +91,10 @@ class CustomerScreen(AppScreen):
             ComplaintFormScreen(self.detail.id, self.detail.name, self.services.complaints.take),
             self.complaint_saved,
         )
+
+    def action_history(self) -> None:
+        if self.detail is not None:
+            self.app.push_screen(HistoryScreen("customer", self.detail.id, self.detail.name))
 
     def complaint_saved(self, complaint_id: int | None) -> None:
         if complaint_id is None:

@@ -18,9 +18,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from gendan_tui.core.callbacks import CallResult, Queue, QueueItem, SuccessForm
+from gendan_tui.core.context import Actor
 from gendan_tui.core.customers import CustomerDetail
+from gendan_tui.core.roles import Permission
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
+from gendan_tui.screens.clerk_picker import ClerkPickerScreen
 from gendan_tui.screens.complaint_form import ComplaintFormScreen
 from gendan_tui.screens.customer import CustomerScreen
 from gendan_tui.screens.failure_form import FailureFormScreen
@@ -32,7 +35,8 @@ from gendan_tui.widgets.quota_meter import QuotaMeter
 
 QUEUE_GROUP = "queue"
 DETAIL_GROUP = "detail"
-CALL_ACTIONS = frozenset({"success", "failure", "complaint"})
+REASSIGN_GROUP = "reassign"
+CALL_ACTIONS = frozenset({"success", "failure", "complaint", "reassign"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,11 @@ class CursorWish:
 
 
 class TodayScreen(AppScreen):
-    """Today's callback queue with the customer pane and the quota meter."""
+    """Today's callback queue with the customer pane and the quota meter.
+
+    Whoever sees all work (the follow-up supervisor, managers) can look at any clerk's
+    queue (``w``); the supervisor can hand a callback to another clerk (``r``).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -63,13 +71,36 @@ class TodayScreen(AppScreen):
         Binding(
             "slash", "search", "ui.key.search", tooltip="ui.key.search_long", id="customer.search"
         ),
+        Binding(
+            "w",
+            "view_clerk",
+            "ui.supervise.key_view",
+            tooltip="ui.supervise.key_view_long",
+            id="queue.view_clerk",
+        ),
+        Binding(
+            "r",
+            "reassign",
+            "ui.supervise.key_reassign",
+            tooltip="ui.supervise.key_reassign_long",
+            id="callback.reassign",
+        ),
     ]
+    ACTION_PERMISSIONS: ClassVar[dict[str, Permission]] = {
+        "success": Permission.WORK_CALLBACKS,
+        "failure": Permission.WORK_CALLBACKS,
+        "complaint": Permission.TAKE_COMPLAINTS,
+        "view_clerk": Permission.SEE_ALL_WORK,
+        "reassign": Permission.REASSIGN,
+    }
 
     def __init__(self) -> None:
         super().__init__(id="today")
         self.queue: Queue | None = None
         self.detail: CustomerDetail | None = None
         self.cursor_wish = CursorWish(None, 0)
+        self.viewing: Actor | None = None
+        """The clerk whose queue is shown, when it is not the signed-in person's own."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,8 +117,7 @@ class TodayScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = f"{t('app.title')} · {t('ui.screen.today')}"
-        box = self.query_one("#queue-box")
-        box.border_title = t("ui.queue.title")
+        self.show_queue_title()
         today = self.services.ctx.clock.today()
         year = self.services.ctx.calendar.unknown_year_ahead(today)
         warning = self.query_one("#calendar-warning", Static)
@@ -100,8 +130,16 @@ class TodayScreen(AppScreen):
     # Reading -----------------------------------------------------------------------------
 
     def load_queue(self) -> None:
-        """Read the signed-in clerk's queue for today in a worker."""
-        self.call_service(self.services.callbacks.queue, QUEUE_GROUP)
+        """Read today's queue (the signed-in clerk's, or the one being viewed) in a worker."""
+        self.call_service(partial(self.services.callbacks.queue, self.viewing), QUEUE_GROUP)
+
+    def show_queue_title(self) -> None:
+        """Name the clerk whose queue is shown, when it is someone else's."""
+        box = self.query_one("#queue-box")
+        if self.viewing is None:
+            box.border_title = t("ui.queue.title")
+        else:
+            box.border_title = t("ui.supervise.queue_of", name=self.viewing.name)
 
     def load_detail(self, customer_id: int) -> None:
         """Read one customer for the pane; a newer request drops an older one."""
@@ -115,6 +153,11 @@ class TodayScreen(AppScreen):
             if current is not None and current.customer_id == result.id:
                 self.detail = result
                 self.query_one(CustomerPane).show(result, self.services.ctx.clock.today())
+        elif group == REASSIGN_GROUP:
+            item, clerk = result
+            self.notify(t("ui.supervise.reassigned", customer=item.customer_name, name=clerk.name))
+            self.detail = None
+            self.load_queue()
 
     def show_queue(self, queue: Queue) -> None:
         """Fill the table, the count and the meter from ``queue``."""
@@ -124,6 +167,7 @@ class TodayScreen(AppScreen):
         table.place_cursor(self.cursor_wish.task_id, self.cursor_wish.row)
         empty = not queue.items
         table.display = not empty
+        self.query_one("#queue-empty", Static).update(self.empty_text())
         self.query_one("#queue-empty").display = empty
         self.query_one(QuotaMeter).show(queue.successes, queue.quota)
         count = self.query_one("#queue-count", Static)
@@ -134,6 +178,13 @@ class TodayScreen(AppScreen):
         self.refresh_bindings()
         self.host.ready_for_work.set()
         self.show_current_customer()
+
+    def empty_text(self) -> str:
+        """What an empty queue says; someone who sees everyone's work is told how to look
+        at a clerk's queue."""
+        if self.viewing is None and self.permitted("view_clerk"):
+            return t("ui.supervise.empty_viewer")
+        return t("ui.queue.empty")
 
     def show_current_customer(self) -> None:
         """Load the pane for the row under the cursor (or clear it)."""
@@ -165,6 +216,8 @@ class TodayScreen(AppScreen):
     # Keys --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.permitted(action):
+            return False
         if action in CALL_ACTIONS:
             return self.current is not None
         return True
@@ -221,6 +274,40 @@ class TodayScreen(AppScreen):
     def action_search(self) -> None:
         self.app.push_screen(SearchScreen(), self.open_found)
 
+    def action_view_clerk(self) -> None:
+        me = self.services.ctx.require_actor()
+        shown = self.viewing or me
+        self.app.push_screen(
+            ClerkPickerScreen(t("ui.supervise.view_title"), current=shown.login, me=me),
+            self.view_clerk,
+        )
+
+    def action_reassign(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        owner = self.viewing or self.services.ctx.require_actor()
+        reassign = self.services.callbacks.reassign
+
+        def hand_over(clerk: Actor | None) -> None:
+            if clerk is None:
+                return
+
+            def save() -> tuple[QueueItem, Actor]:
+                reassign(item.task_id, item.version, clerk)
+                return item, clerk
+
+            self.cursor_wish = CursorWish(None, self.query_one(QueueTable).cursor_row)
+            self.call_service(save, REASSIGN_GROUP)
+
+        self.app.push_screen(
+            ClerkPickerScreen(
+                t("ui.supervise.reassign_title", customer=item.customer_name),
+                leave_out=owner.login,
+            ),
+            hand_over,
+        )
+
     # After a dialog ----------------------------------------------------------------------
 
     def after_call(self, item: QueueItem, result: CallResult | None, kind: str) -> None:
@@ -242,6 +329,17 @@ class TodayScreen(AppScreen):
         self.notify(t("ui.complaint.saved", customer=item.customer_name))
         self.detail = None
         self.cursor_wish = CursorWish(item.task_id, self.query_one(QueueTable).cursor_row)
+        self.load_queue()
+
+    def view_clerk(self, clerk: Actor | None) -> None:
+        """Show ``clerk``'s queue (one's own when they choose themselves)."""
+        if clerk is None:
+            return
+        me = self.services.ctx.require_actor()
+        self.viewing = None if clerk.id == me.id else clerk
+        self.detail = None
+        self.cursor_wish = CursorWish(None, 0)
+        self.show_queue_title()
         self.load_queue()
 
     def open_found(self, customer_id: int | None) -> None:

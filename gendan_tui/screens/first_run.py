@@ -1,0 +1,103 @@
+"""The first run on an empty database: create the first follow-up supervisor and sign in.
+
+The first account holds the supervisor's role (to add everyone else) and the clerk's (to
+work callbacks too), and always has a password, which turns sign-in on for the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
+
+from gendan_tui.core import users
+from gendan_tui.core.context import Actor
+from gendan_tui.core.roles import Role
+from gendan_tui.core.services import Services
+from gendan_tui.i18n import t
+from gendan_tui.screens.form import FormScreen
+from gendan_tui.screens.login import LEAVE_BINDINGS
+from gendan_tui.widgets.form_field import FormField
+
+FIRST_ROLES = (Role.FOLLOW_UP_SUPERVISOR.value, Role.CLERK.value)
+
+
+@dataclass(frozen=True)
+class FirstAccount:
+    """The first supervisor as typed; the password stays out of every repr and log."""
+
+    login: str
+    name: str
+    password: str = field(repr=False)
+
+
+def create_first_supervisor(services: Services, account: FirstAccount) -> Actor:
+    """Create the first supervisor and sign them in."""
+    users.add_account(account.login, account.name, FIRST_ROLES, account.password)
+    return services.authenticate(account.login, account.password)
+
+
+class FirstRunScreen(FormScreen[Actor]):
+    """Login, name and the password twice; Ctrl+S (or Enter on the last field) creates the
+    account and signs in, Esc quits."""
+
+    BINDINGS: ClassVar[list[BindingType]] = LEAVE_BINDINGS
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(lambda account: create_first_supervisor(services, account))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(t("ui.account.first_title"), classes="title")
+            yield Label(t("ui.account.first_subtitle"), classes="subtitle")
+            yield FormField(
+                t("ui.account.login"),
+                Input(id="login-input", compact=True),
+                id="login",
+                required=True,
+            )
+            yield FormField(
+                t("ui.account.name"), Input(id="name-input", compact=True), id="name", required=True
+            )
+            yield FormField(
+                t("ui.account.password"),
+                Input(id="password-input", password=True, compact=True),
+                id="password",
+                required=True,
+            )
+            yield FormField(
+                t("ui.account.password_again"),
+                Input(id="password_again-input", password=True, compact=True),
+                id="password_again",
+                required=True,
+            )
+            yield Static(t("ui.account.first_roles"), classes="subtitle")
+            yield self.error_line()
+            yield Static(t("ui.account.first_hint"), classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#login-input", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter on the last field creates the account (on the others the form's own
+        handler moves to the next field)."""
+        if event.input.id == "password_again-input":
+            event.stop()
+            event.prevent_default()
+            self.action_save()
+
+    def read_form(self) -> FirstAccount | None:
+        def text(name: str) -> str:
+            return self.query_one(f"#{name}-input", Input).value
+
+        if text("password") != text("password_again"):
+            self.query_one("#password_again", FormField).show_error(t("auth.passwords_differ"))
+            return None
+        return FirstAccount(text("login"), text("name"), text("password"))
+
+    def action_leave(self) -> None:
+        self.app.exit()
