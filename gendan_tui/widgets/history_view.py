@@ -36,6 +36,7 @@ VALUE_CATALOGS = {
 """Where coded values of a field are put into words: catalog prefixes, tried in order."""
 ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?$")
 LONGEST_VALUE = 40
+EMPTY: tuple[Any, ...] = (None, "", [])
 
 
 def _known(key: str) -> str | None:
@@ -50,7 +51,7 @@ def value_text(field: str, value: Any, names: Mapping[int, str]) -> str:
     """One stored value in words: empty as a dash, flags as yes/no, ids as names."""
     if field == "password":
         return t("ui.history.password_changed")
-    if value is None or value == "" or value == []:
+    if value in EMPTY:
         return "—"
     if isinstance(value, bool):
         return t("ui.history.yes") if value else t("ui.history.no")
@@ -69,11 +70,12 @@ def value_text(field: str, value: Any, names: Mapping[int, str]) -> str:
     return _clip(text)
 
 
-def change_text(change: Change, names: Mapping[int, str]) -> str:
-    """``field: before → after``; a field that only got a value shows just the value."""
+def change_text(change: Change, names: Mapping[int, str], *, before: bool = True) -> str:
+    """``field: before → after``; without ``before`` (a record's first entry) and for a
+    password, which is never shown, just the new state."""
     field = _known(f"ui.history.field.{change.field}") or change.field
     after = value_text(change.field, change.after, names)
-    if change.before is None and change.field != "password":
+    if not before or change.field == "password":
         return f"{field}：{after}"
     return f"{field}：{value_text(change.field, change.before, names)} → {after}"
 
@@ -114,7 +116,12 @@ class HistoryView(DataTable[Text]):
         self.entries = tuple(entries)
         self.clear()
         for number, entry in enumerate(self.entries):
-            lines = [change_text(change, names) for change in entry.changes] or [""]
+            created = all(change.before is None for change in entry.changes)
+            lines = [
+                change_text(change, names, before=not created)
+                for change in entry.changes
+                if not (created and change.after in EMPTY)
+            ] or [""]
             head = (
                 entry.at.strftime("%Y-%m-%d %H:%M"),
                 entry.user or t("ui.history.system"),
