@@ -156,7 +156,10 @@ async def test_first_run_creates_the_supervisor_and_signs_them_in(db_url: str) -
         assert again == "两次输入的密码不一致。"
         assert User.select().count() == 0
 
-        await pilot.press("end", "backspace", "f", "enter")
+        confirm = app.screen.query_one("#password_again-input", Input)
+        assert confirm.value == "" and app.focused is confirm
+        await type_text(pilot, "abcdef")
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert services.ctx.require_actor().login == "wq"

@@ -95,6 +95,7 @@ class FirstRunScreen(FormScreen[Actor]):
             return self.query_one(f"#{name}-input", Input).value
 
         if text("password") != text("password_again"):
+            self.query_one("#password_again-input", Input).value = ""
             self.query_one("#password_again", FormField).show_error(t("auth.passwords_differ"))
             return None
         return FirstAccount(text("login"), text("name"), text("password"))
