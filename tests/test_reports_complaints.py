@@ -195,7 +195,7 @@ def test_dates_are_dates_and_typed_text_stays_text(
     ws = export(services, "complaints-weekly", "2025-W41", tmp_path / "w41.xlsx")["投诉明细"]
     received = ws.cell(HEADER_ROW + 1, 2)
     due = ws.cell(HEADER_ROW + 1, 16)
-    assert received.is_date and received.number_format == "yyyy-mm-dd hh:mm"
+    assert received.is_date and received.number_format == "yyyy-mm-dd h:mm:ss"
     assert due.is_date and due.number_format == "yyyy-mm-dd"
 
     texts = {

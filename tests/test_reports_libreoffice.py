@@ -78,7 +78,7 @@ def test_libreoffice_reads_every_sheet_as_written(weekly: Path, tmp_path: Path) 
     assert row["投诉内容"] == "=1+1"  # not 2: it stayed text
     assert row["处理结果"] == "-已处理"
     assert row["客户名称"] == "北京华信科技有限公司"
-    received = datetime.strptime(row["受理时间"], "%Y-%m-%d %H:%M")
+    received = datetime.strptime(row["受理时间"], "%Y-%m-%d %H:%M:%S")
     assert received.date() == date(2025, 10, 9)
     assert dict(zip(header, second, strict=True))["当场解决"] == "是"
 

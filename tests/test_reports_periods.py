@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gendan_tui.core.clock import Clock
-from gendan_tui.core.errors import ValidationError
+from gendan_tui.core.errors import UserError, ValidationError
 from gendan_tui.core.periods import month_of, parse_month, parse_week, week_of
 from gendan_tui.core.report_exports import monthly_due, weekly_due
 from gendan_tui.core.services import Services
@@ -135,3 +135,14 @@ def test_the_catalog_lists_every_report(services: Services) -> None:
         ("complaints-monthly", "每月客户投诉汇总表", "month"),
     ]
     assert catalog[0].due_text.startswith("每周一 12:00")
+
+
+def test_a_report_is_refused_a_period_of_the_wrong_kind(services: Services, tmp_path: Path) -> None:
+    reports = ReportService(services.ctx)
+    with pytest.raises(UserError) as refused:
+        reports.export("complaints-weekly", parse_month("2025-10"), tmp_path / "w.xlsx")
+    assert str(refused.value) == "报表“客户投诉周报表”需要的统计周期是周，而不是 2025-10。"
+    with pytest.raises(UserError) as unknown:
+        reports.status("complaints-daily")
+    assert "complaints-weekly, complaints-monthly" in str(unknown.value)
+    assert not (tmp_path / "w.xlsx").exists()

@@ -30,7 +30,7 @@ from gendan_tui.core.periods import week_of
 from gendan_tui.core.roles import Role
 from gendan_tui.core.workcalendar import WorkCalendar
 from gendan_tui.store.db import storage_errors
-from gendan_tui.store.models import Complaint, ComplaintEvent, Customer, User, UserRole
+from gendan_tui.store.models import Complaint, ComplaintEvent, Customer, Phone, User, UserRole
 
 OPEN_VIEW = "open"
 OVERDUE_VIEW = "overdue"
@@ -38,6 +38,7 @@ MINE_VIEW = "mine"
 WEEK_VIEW = "week"
 VIEWS = (OPEN_VIEW, OVERDUE_VIEW, MINE_VIEW, WEEK_VIEW)
 REPORT_BATCH = 2000
+REPEAT_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -576,56 +577,92 @@ def _in_period(start: datetime, end: datetime) -> pw.Expression:
     return (Complaint.received_at >= start) & (Complaint.received_at < end)
 
 
-def repeat_customers(start: datetime, end: datetime) -> list[RepeatCustomer]:
-    """Customers with more than one complaint received in [start, end), most first, with
-    their categories (most frequent first)."""
-    count = pw.fn.COUNT(Complaint.id)
-    received = Complaint.received_at.python_value
+def _moment(value: datetime | str) -> datetime:
+    """A datetime computed by SQL (SQLite returns it as text)."""
+    converted: datetime = Complaint.received_at.python_value(value)
+    return converted
+
+
+def repeat_customers(start: datetime, end: datetime) -> Iterator[RepeatCustomer]:
+    """Customers with more than one complaint received in [start, end), most complaints
+    first, each with their categories (most frequent first).
+
+    Streamed: the per-customer figures come from one grouped query, the categories from a
+    small query per batch of customers, so neither Python nor the database holds a sort
+    of the whole month.
+    """
+    in_period = _in_period(start, end)
+    totals = (
+        Complaint.select(
+            Complaint.customer.alias("customer_id"),
+            pw.fn.COUNT(Complaint.id).alias("n"),
+            pw.fn.SUM(pw.Case(None, [(Complaint.status != CLOSED, 1)], 0)).alias("still_open"),
+            pw.fn.MIN(Complaint.received_at).alias("first_at"),
+            pw.fn.MAX(Complaint.received_at).alias("last_at"),
+        )
+        .where(in_period)
+        .group_by(Complaint.customer)
+        .having(pw.fn.COUNT(Complaint.id) > 1)
+        .cte("repeat_totals")
+    )
+    phone = (
+        Phone.select(Phone.number)
+        .where(Phone.customer == totals.c.customer_id)
+        .order_by(Phone.id)
+        .limit(1)
+    )
+    query = (
+        Customer.select(
+            totals.c.customer_id,
+            Customer.name,
+            phone,
+            totals.c.n,
+            totals.c.still_open,
+            totals.c.first_at,
+            totals.c.last_at,
+        )
+        .join(totals, on=Customer.id == totals.c.customer_id)
+        .order_by(totals.c.n.desc(), Customer.name, totals.c.customer_id)
+        .with_cte(totals)
+        .tuples()
+    )
+    batch: list[tuple] = []
     with storage_errors():
-        rows = list(
-            Complaint.select(
-                Complaint.customer,
-                Customer.name,
-                first_phone(),
-                count,
-                pw.fn.SUM(pw.Case(None, [(Complaint.status != CLOSED, 1)], 0)),
-                pw.fn.MIN(Complaint.received_at).python_value(received),
-                pw.fn.MAX(Complaint.received_at).python_value(received),
-            )
-            .join(Customer, on=Complaint.customer == Customer.id)
-            .where(_in_period(start, end))
-            .group_by(Complaint.customer, Customer.id, Customer.name)
-            .having(count > 1)
-            .order_by(count.desc(), Customer.name)
-            .tuples()
-        )
-        repeat_ids = (
-            Complaint.select(Complaint.customer)
-            .where(_in_period(start, end))
-            .group_by(Complaint.customer)
-            .having(pw.fn.COUNT(Complaint.id) > 1)
-        )
-        categories: dict[int, list[tuple[str, int]]] = {}
-        for customer_id, category, n in (
-            Complaint.select(Complaint.customer, Complaint.category, pw.fn.COUNT(Complaint.id))
-            .where(_in_period(start, end) & Complaint.customer.in_(repeat_ids))
-            .group_by(Complaint.customer, Complaint.category)
-            .order_by(Complaint.customer, pw.fn.COUNT(Complaint.id).desc(), Complaint.category)
-            .tuples()
-        ):
-            categories.setdefault(customer_id, []).append((category, n))
+        for row in query.iterator():
+            batch.append(row)
+            if len(batch) == REPEAT_BATCH:
+                yield from _with_categories(batch, in_period)
+                batch = []
+        yield from _with_categories(batch, in_period)
+
+
+def _with_categories(batch: list[tuple], in_period: pw.Expression) -> list[RepeatCustomer]:
+    """The customers of ``batch`` with the categories of their complaints in the period."""
+    if not batch:
+        return []
+    categories: dict[int, list[tuple[str, int]]] = {}
+    count = pw.fn.COUNT(Complaint.id)
+    query = (
+        Complaint.select(Complaint.customer, Complaint.category, count)
+        .where(in_period & Complaint.customer.in_([row[0] for row in batch]))
+        .group_by(Complaint.customer, Complaint.category)
+        .order_by(Complaint.customer, count.desc(), Complaint.category)
+        .tuples()
+    )
+    for customer_id, category, n in query:
+        categories.setdefault(customer_id, []).append((category, n))
     return [
         RepeatCustomer(
-            customer_id=r[0],
-            name=r[1],
-            phone=r[2] or "",
-            count=r[3],
-            still_open=int(r[4] or 0),
-            first_at=r[5],
-            last_at=r[6],
-            categories=tuple(categories.get(r[0], ())),
+            customer_id=row[0],
+            name=row[1],
+            phone=row[2] or "",
+            count=row[3],
+            still_open=int(row[4] or 0),
+            first_at=_moment(row[5]),
+            last_at=_moment(row[6]),
+            categories=tuple(categories.get(row[0], ())),
         )
-        for r in rows
+        for row in batch
     ]
 
 

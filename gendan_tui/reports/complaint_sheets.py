@@ -3,7 +3,7 @@ per complaint, every field) and the summary table with its chart."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from openpyxl.chart import BarChart, Reference
@@ -33,23 +33,35 @@ from gendan_tui.reports.excel import (
 from gendan_tui.reports.spec import ReportRequest
 
 
+class _Lookup(dict[str | None, str]):
+    """Names of codes, each translated the first time it is asked for; no code, no name."""
+
+    def __init__(self, name_of: Callable[[str], str]) -> None:
+        super().__init__()
+        self.name_of = name_of
+
+    def __missing__(self, code: str | None) -> str:
+        name = self.name_of(code) if code else ""
+        self[code] = name
+        return name
+
+
 class Names:
-    """Translated names of codes, each looked up once per report."""
+    """Translated names of the codes a report writes, looked up once each per report."""
 
     def __init__(self) -> None:
-        self._known: dict[tuple[str, str | None], str] = {}
+        def group(prefix: str) -> _Lookup:
+            return _Lookup(lambda code: t(f"{prefix}.{code}"))
+
+        self.category = _Lookup(category_name)
+        self.channel = group("complaint_channel")
+        self.severity = group("severity")
+        self.status = group("status")
+        self.department = group("complaint_dept")
+        self.role = group("role")
+        self.reply_method = group("complaint_reply_method")
         self.yes = t("report.yes")
         self.no = t("report.no")
-
-    def __call__(self, group: str, code: str | None) -> str:
-        if not code:
-            return ""
-        key = (group, code)
-        name = self._known.get(key)
-        if name is None:
-            name = category_name(code) if group == "category" else t(f"{group}.{code}")
-            self._known[key] = name
-        return name
 
     def flag(self, value: bool) -> str:
         """是 or 否."""
@@ -120,22 +132,22 @@ def detail_values(row: ReportRow, reply_days: int | None, names: Names, today: d
         row.customer_name,
         row.contact_name,
         row.phone,
-        names("complaint_channel", row.channel),
-        names("category", row.category),
-        names("severity", row.severity),
+        names.channel[row.channel],
+        names.category[row.category],
+        names.severity[row.severity],
         row.content,
         row.taken_by,
-        names("status", row.status),
-        names.flag(row.solved_on_spot),
-        names("complaint_dept", department_of(row.assignee_role)),
-        row.assignee or names("role", row.assignee_role),
+        names.status[row.status],
+        names.yes if row.solved_on_spot else names.no,
+        names.department[department_of(row.assignee_role)],
+        row.assignee or names.role[row.assignee_role],
         row.forwarded_at,
         row.due_on,
         late,
         row.resolution,
         row.resolved_at,
         row.replied_at,
-        names("complaint_reply_method", row.reply_method),
+        names.reply_method[row.reply_method],
         row.replied_by,
         row.reply_note,
         reply_days,
@@ -213,15 +225,15 @@ def write_summary(
     first_category = sheet.last_row + 1
     order = [category.code for category in load_categories()]
     for code, tally in summary.categories_ranked(order):
-        sheet.add(tally_values(t("report.dim_category"), names("category", code), tally, total))
+        sheet.add(tally_values(t("report.dim_category"), names.category[code], tally, total))
     last_category = sheet.last_row
     statuses = list(dict.fromkeys([*STATUSES, *summary.by_status]))
     for status in statuses:
         tally = summary.by_status[status]
-        sheet.add(tally_values(t("report.dim_status"), names("status", status), tally, total))
+        sheet.add(tally_values(t("report.dim_status"), names.status[status], tally, total))
     for dept in list(dict.fromkeys([*DEPARTMENTS, *summary.by_department])):
         tally = summary.by_department[dept]
-        item = names("complaint_dept", dept)
+        item = names.department[dept]
         sheet.add(tally_values(t("report.dim_department"), item, tally, total))
     if total == 0:
         sheet.note(none_text(request.period))

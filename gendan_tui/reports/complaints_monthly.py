@@ -17,6 +17,7 @@ from gendan_tui.core.complaint_terms import category_name, load_categories
 from gendan_tui.core.periods import Period
 from gendan_tui.i18n import t
 from gendan_tui.reports.complaint_sheets import (
+    Names,
     column_chart,
     title_lines,
     write_detail,
@@ -198,10 +199,11 @@ def _write_repeat_customers(book: ReportBook, lines: list[str], period: Period) 
             Column(t(c + "last_at"), DATETIME),
         ],
     )
-    customers = repeat_customers(period.start_at, period.end_at)
-    for number, customer in enumerate(customers, start=1):
-        categories = t("report.list_separator").join(
-            t("report.category_count", name=category_name(code), count=count)
+    names = Names()
+    separator, each = t("report.list_separator"), t("report.category_count")
+    for number, customer in enumerate(repeat_customers(period.start_at, period.end_at), start=1):
+        categories = separator.join(
+            each.format(name=names.category[code], count=count)
             for code, count in customer.categories
         )
         sheet.add(
@@ -216,6 +218,6 @@ def _write_repeat_customers(book: ReportBook, lines: list[str], period: Period) 
                 customer.last_at,
             ]
         )
-    if not customers:
+    if not sheet.rows:
         sheet.note(t("report.no_repeat_customers"))
     return sheet

@@ -12,11 +12,11 @@ and renamed into place, so an error never leaves half a file behind.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import secrets
 import unicodedata
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -43,7 +43,6 @@ DATE = "date"
 DATETIME = "datetime"
 
 DATE_FORMAT = "yyyy-mm-dd"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 PERCENT_FORMAT = "0.0%"
 DECIMAL_FORMAT = "0.0"
 
@@ -59,7 +58,9 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _THIN = Side(style="thin", color="999999")
 _HEADER_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_FIXED_WIDTHS = {DATE: 11, DATETIME: 17}
+_FIXED_WIDTHS = {DATE: 11, DATETIME: 19}
+_NUMBER_FORMATS = {PERCENT: PERCENT_FORMAT, DECIMAL: DECIMAL_FORMAT}
+_RISKY_FIRST = frozenset("=+-@#")  # formula starts, and the "#" of error codes like #N/A
 
 
 class Column(NamedTuple):
@@ -71,12 +72,16 @@ class Column(NamedTuple):
     max_width: int = 50
 
 
+@functools.lru_cache(maxsize=4096)
 def display_width(text: str) -> int:
     """How many character cells ``text`` takes: wide (CJK, full-width) characters count two.
     Of several lines, the widest counts."""
+    if text.isascii() and "\n" not in text:
+        return len(text)
     return max(
         (
-            sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+            len(line)
+            + sum(1 for ch in line if ch > "\u10ff" and unicodedata.east_asian_width(ch) in "WF")
             for line in text.splitlines()
         ),
         default=0,
@@ -204,7 +209,12 @@ class TableSheet:
         self.rows = 0
         self._sample = sample
         self._held: list[Sequence[Any]] | None = []
-        self._converters = [self._converter(column.kind) for column in self.columns]
+        self._texts = [i for i, column in enumerate(self.columns) if column.kind == TEXT]
+        self._formats = [
+            (i, _NUMBER_FORMATS[column.kind])
+            for i, column in enumerate(self.columns)
+            if column.kind in _NUMBER_FORMATS
+        ]
         self._finished = False
 
     @property
@@ -230,7 +240,7 @@ class TableSheet:
             if len(self._held) >= self._sample:
                 self._start()
             return
-        self.ws.append([convert(v) for convert, v in zip(self._converters, values, strict=True)])
+        self.ws.append(self._cells(values))
 
     def note(self, text: str) -> None:
         """A line of text across the table, such as "there were no complaints this week"."""
@@ -280,7 +290,7 @@ class TableSheet:
                 ws.merged_cells.add(f"A{number}:{self.last_column}{number}")
         ws.append([self._header_cell(column.header) for column in self.columns])
         for values in held:
-            ws.append([convert(v) for convert, v in zip(self._converters, values, strict=True)])
+            ws.append(self._cells(values))
 
     def _header_cell(self, header: str) -> Cell:
         cell = self._text_cell(header)
@@ -292,16 +302,26 @@ class TableSheet:
         cell.border = _HEADER_BORDER
         return cell
 
-    def _converter(self, kind: str) -> Callable[[Any], Any]:
-        if kind == TEXT:
-            return self._text_cell
-        if kind == DATETIME:
-            return self._datetime_cell
-        if kind == PERCENT:
-            return lambda value: self.formatted(value, PERCENT_FORMAT)
-        if kind == DECIMAL:
-            return lambda value: self.formatted(value, DECIMAL_FORMAT)
-        return _as_is
+    def _cells(self, values: Sequence[Any]) -> list[Any]:
+        """One row as openpyxl should write it. Runs for every row of a big report, so the
+        common case (plain text, numbers, dates) is passed through untouched; dates and
+        datetimes get openpyxl's own number formats (yyyy-mm-dd, yyyy-mm-dd h:mm:ss)."""
+        row = list(values)
+        if len(row) != len(self.columns):
+            raise ValueError(f"{len(row)} values for {len(self.columns)} columns")
+        for index in self._texts:
+            value = row[index]
+            if value.__class__ is str:
+                if not value:
+                    row[index] = None
+                elif value[0] in _RISKY_FIRST or not value.isprintable():
+                    row[index] = self._text_cell(value)
+            elif value is not None:
+                row[index] = self._text_cell(value)
+        for index, number_format in self._formats:
+            if row[index] is not None:
+                row[index] = self.formatted(row[index], number_format)
+        return row
 
     def _text_cell(self, value: Any) -> Any:
         """A string cell that stays a string whatever it starts with."""
@@ -315,14 +335,6 @@ class TableSheet:
             return cell
         return text
 
-    def _datetime_cell(self, value: datetime | date | None) -> Any:
-        if value is None:
-            return None
-        cell = WriteOnlyCell(self.ws, value)
-        if isinstance(value, datetime):
-            cell.number_format = DATETIME_FORMAT
-        return cell
-
     def formatted(self, value: Any, number_format: str) -> Any:
         """``value`` with its own number format, for a column of mixed figures (kind
         ``NUMBER``), such as counts and shares side by side."""
@@ -331,10 +343,6 @@ class TableSheet:
         cell = WriteOnlyCell(self.ws, value)
         cell.number_format = number_format
         return cell
-
-
-def _as_is(value: Any) -> Any:
-    return value
 
 
 class ProgressCounter:
