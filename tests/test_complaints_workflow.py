@@ -336,7 +336,7 @@ def test_the_third_complaint_in_the_window_pulls_the_periodic_callback_in(
 ) -> None:
     clerk = services.ctx.require_actor()
     factories.task(services, customer_id, date(2025, 12, 1))
-    for _ in range(services.ctx.policy.frequent_threshold):
+    for _ in range(services.ctx.policy.frequent_more_than + 1):
         services.complaints.take(ComplaintForm(customer_id, "website", "网站又打不开了"))
 
     task = CallbackTask.get(

@@ -142,10 +142,10 @@ def test_dates_times_and_booleans_read_back_as_python_types(services: Services) 
 
 
 def test_settings_are_upserted_not_duplicated(services: Services) -> None:
-    department.set_policy_value("frequent_threshold", 5)
-    department.set_policy_value("frequent_threshold", 7)
-    assert department.load_policy().frequent_threshold == 7
-    assert Setting.select().where(Setting.key == "callbacks.frequent_threshold").count() == 1
+    department.set_policy_value("frequent_more_than", 5)
+    department.set_policy_value("frequent_more_than", 7)
+    assert department.load_policy().frequent_more_than == 7
+    assert Setting.select().where(Setting.key == "callbacks.frequent_more_than").count() == 1
     department.confirm_calendar_year(2026)
     department.confirm_calendar_year(2026)
     department.confirm_calendar_year(2027)

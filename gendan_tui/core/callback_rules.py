@@ -34,7 +34,7 @@ class CallbackPolicy:
 
     milestone_days: int = 7
     default_interval_months: int = 2
-    frequent_threshold: int = 3
+    frequent_more_than: int = 2
     frequent_window_days: int = 90
     frequent_interval_days: int = 14
 

@@ -150,7 +150,7 @@ class CallbackService:
                 .limit(QUEUE_LIMIT)
                 .tuples()
             )
-            threshold = self.ctx.policy.frequent_threshold
+            more_than = self.ctx.policy.frequent_more_than
             items = tuple(
                 QueueItem(
                     task_id=r[0],
@@ -162,7 +162,7 @@ class CallbackService:
                     attempts=r[5],
                     customer_name=r[6],
                     phone=r[7] or "",
-                    frequent=r[8] >= threshold,
+                    frequent=r[8] > more_than,
                     urgency=urgency(r[4], day),
                 )
                 for r in rows

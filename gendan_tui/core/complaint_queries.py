@@ -286,7 +286,7 @@ def complaint_list(
                 due_on=r[13],
                 overdue=is_overdue(r[13], r[8], day),
                 workdays_overdue=_workdays_overdue(r[13], r[8], day, calendar),
-                frequent=r[14] >= policy.frequent_threshold,
+                frequent=r[14] > policy.frequent_more_than,
             )
             for r in rows
         )
@@ -416,7 +416,7 @@ def complaint_detail(
         closed_at=row.closed_at,
         reopened_count=row.reopened_count,
         callback_record_id=row.callback_record_id,
-        frequent=recent >= policy.frequent_threshold,
+        frequent=recent > policy.frequent_more_than,
         timeline=timeline(complaint_id),
         steps=allowed_steps(row.status),
         **names,

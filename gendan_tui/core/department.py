@@ -38,7 +38,7 @@ def load_policy() -> CallbackPolicy:
 
 
 def set_policy_value(name: str, value: int) -> CallbackPolicy:
-    """Change one policy number (for example ``frequent_threshold``) and return the policy."""
+    """Change one policy number (for example ``frequent_more_than``) and return the policy."""
     known = asdict(CallbackPolicy())
     if name not in known:
         raise ValidationError("error.unknown_setting", field=name, name=name)

@@ -27,4 +27,4 @@ def recent_complaints(customer_id: int, day: date, policy: CallbackPolicy) -> in
 
 def has_frequent_problems(customer_id: int, day: date, policy: CallbackPolicy) -> bool:
     """Whether the customer counts as having frequent problems on ``day``."""
-    return recent_complaints(customer_id, day, policy) >= policy.frequent_threshold
+    return recent_complaints(customer_id, day, policy) > policy.frequent_more_than
