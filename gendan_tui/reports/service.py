@@ -14,8 +14,7 @@ from gendan_tui.core.periods import Period
 from gendan_tui.core.report_exports import ReportDue
 from gendan_tui.core.roles import Permission, require
 from gendan_tui.reports import REPORTS, report_spec
-from gendan_tui.reports.excel import Progress
-from gendan_tui.reports.spec import ReportRequest
+from gendan_tui.reports.spec import Progress, ReportRequest
 
 
 @dataclass(frozen=True)
