@@ -19,17 +19,27 @@ from textual.screen import ModalScreen, Screen
 
 from gendan_tui import i18n
 from gendan_tui.config import Settings
+from gendan_tui.core.roles import Permission, can
 from gendan_tui.core.services import Services
 from gendan_tui.i18n import t
+from gendan_tui.screens.complaint_form import take_complaint
+from gendan_tui.screens.export import ExportScreen
 from gendan_tui.screens.help import HelpScreen, key_help
+from gendan_tui.screens.incoming import IncomingCallScreen
 from gendan_tui.screens.palette import PALETTE_ID, ActionsProvider
 from gendan_tui.screens.registry import HOME, SCREENS
 from gendan_tui.screens.start import StartScreen
 from gendan_tui.widgets.keys import localize_bindings
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-GLOBAL_ACTIONS = frozenset({"help", "quit", "show_screen", "command_palette"})
-SIGNED_IN_ACTIONS = frozenset({"show_screen", "command_palette"})
+GLOBAL_ACTIONS = frozenset(
+    {"help", "quit", "show_screen", "command_palette", "intake", "export_reports"}
+)
+SIGNED_IN_ACTIONS = frozenset({"show_screen", "command_palette", "intake", "export_reports"})
+APP_PERMISSIONS = {
+    "intake": Permission.TAKE_COMPLAINTS,
+    "export_reports": Permission.EXPORT_REPORTS,
+}
 
 
 class GendanApp(App[None]):
@@ -55,6 +65,17 @@ class GendanApp(App[None]):
         Binding("question_mark", "help", "ui.key.help", tooltip="ui.key.help_long", id="help.keys"),
         Binding("q", "quit", "ui.key.quit", tooltip="ui.key.quit_long", id="app.quit"),
         Binding(
+            "t", "intake", "ui.intake.key", tooltip="ui.intake.key_long", id="complaint.intake"
+        ),
+        Binding(
+            "e",
+            "export_reports",
+            "ui.export.key",
+            tooltip="ui.export.key_long",
+            show=False,
+            id="complaint.export",
+        ),
+        Binding(
             "ctrl+p",
             "command_palette",
             "ui.key.palette",
@@ -65,11 +86,13 @@ class GendanApp(App[None]):
         ),
     ]
 
-    def __init__(self, services: Services, settings: Settings) -> None:
+    def __init__(self, services: Services, settings: Settings, call: str | None = None) -> None:
         super().__init__()
         localize_bindings(self)
         self.services = services
         self.settings = settings
+        self.incoming_call = call
+        """The number of a call the app was opened for (``gendan --call``), until answered."""
         self.ready_for_work = asyncio.Event()
         """Set once the home screen's queue has first been filled."""
         self.title = t("app.title")
@@ -95,13 +118,19 @@ class GendanApp(App[None]):
             weekday=t(f"ui.weekday.{WEEKDAYS[today.weekday()]}"),
         )
         await self.switch_mode(HOME)
+        if self.incoming_call:
+            self.push_screen(IncomingCallScreen(self.incoming_call))
+            self.incoming_call = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Screen switching, help and quitting wait until an open dialog is closed; the
         screens wait until someone is signed in."""
         if action in GLOBAL_ACTIONS and isinstance(self.screen, ModalScreen):
             return False
-        return not (action in SIGNED_IN_ACTIONS and self.services.ctx.actor is None)
+        actor = self.services.ctx.actor
+        if action in APP_PERMISSIONS and actor is not None:
+            return can(actor, APP_PERMISSIONS[action])
+        return not (action in SIGNED_IN_ACTIONS and actor is None)
 
     async def action_show_screen(self, name: str) -> None:
         """Switch to the top-level screen ``name``; on it already, go back to its base."""
@@ -110,6 +139,14 @@ class GendanApp(App[None]):
             return
         while len(self.screen_stack) > 1:
             await self.pop_screen()
+
+    def action_intake(self) -> None:
+        """Take a complaint from any caller (客服部投诉跟踪表)."""
+        take_complaint(self, self.services.complaints.take)
+
+    def action_export_reports(self) -> None:
+        """Export a complaint report to Excel."""
+        self.push_screen(ExportScreen())
 
     def action_help(self) -> None:
         """List the keys of the current screen."""
@@ -125,8 +162,8 @@ class GendanApp(App[None]):
             )
 
 
-def make_app(services: Services, settings: Settings) -> GendanApp:
+def make_app(services: Services, settings: Settings, *, call: str | None = None) -> GendanApp:
     """The app for an opened session (the database open; the person signed in, or to be
-    asked on the start screen)."""
+    asked on the start screen); with ``call``, opened onto that incoming number."""
     i18n.set_language(settings.lang)
-    return GendanApp(services, settings)
+    return GendanApp(services, settings, call)

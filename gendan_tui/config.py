@@ -43,6 +43,17 @@ def demo_database_url() -> str:
     return str(data_dir() / "demo.sqlite3")
 
 
+def reports_dir() -> Path:
+    """Where exported reports go unless the user says otherwise: the user's documents
+    folder when there is one, else ``reports`` in the data directory (and under
+    ``GENDAN_HOME`` when that is set)."""
+    home = os.environ.get("GENDAN_HOME")
+    if home:
+        return Path(home) / "reports"
+    documents = platformdirs.user_documents_path()
+    return documents if documents.is_dir() else data_dir() / "reports"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the app needs to start; immutable so it can be shared across threads."""

@@ -23,6 +23,12 @@ def add_open_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--demo", action="store_true", help="open the demo database, creating it on first run"
     )
+    parser.add_argument(
+        "--call",
+        metavar="NUMBER",
+        help="open onto an incoming call: the caller's customer view, or complaint intake "
+        "with the number filled in (for a softphone to launch)",
+    )
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -84,7 +90,7 @@ def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
     sign_in_without_asking(services, settings, password)
     from gendan_tui.app import make_app
 
-    make_app(services, settings).run()
+    make_app(services, settings, call=getattr(args, "call", None)).run()
     return 0
 
 

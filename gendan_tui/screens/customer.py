@@ -46,9 +46,11 @@ class CustomerScreen(AppScreen):
         "complaint": Permission.TAKE_COMPLAINTS,
     }
 
-    def __init__(self, customer_id: int) -> None:
+    def __init__(self, customer_id: int, *, phone: str = "") -> None:
         super().__init__()
         self.customer_id = customer_id
+        self.phone = phone
+        """The number the customer is calling from, when the view was opened for a call."""
         self.detail: CustomerDetail | None = None
 
     def compose(self) -> ComposeResult:
@@ -58,6 +60,8 @@ class CustomerScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = f"{t('app.title')} · {t('ui.customer.title')}"
+        if self.phone:
+            self.title += f" · {t('ui.incoming.calling', number=self.phone)}"
         self.load_detail()
 
     def load_detail(self) -> None:
@@ -88,7 +92,9 @@ class CustomerScreen(AppScreen):
         if self.detail is None:
             return
         self.app.push_screen(
-            ComplaintFormScreen(self.detail.id, self.detail.name, self.services.complaints.take),
+            ComplaintFormScreen(
+                self.detail.id, self.detail.name, self.services.complaints.take, phone=self.phone
+            ),
             self.complaint_saved,
         )
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from gendan_tui.screens.complaints import ComplaintsScreen
 from gendan_tui.screens.today import TodayScreen
 
 
@@ -25,6 +26,9 @@ class ScreenEntry:
     factory: Callable[[], Screen[Any]]
 
 
-SCREENS: tuple[ScreenEntry, ...] = (ScreenEntry("1", "today", "ui.screen.today", TodayScreen),)
+SCREENS: tuple[ScreenEntry, ...] = (
+    ScreenEntry("1", "today", "ui.screen.today", TodayScreen),
+    ScreenEntry("3", "complaints", "ui.complaints.title", ComplaintsScreen),
+)
 
 HOME = SCREENS[0].name

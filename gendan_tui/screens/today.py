@@ -32,6 +32,7 @@ from gendan_tui.screens.success_form import SuccessFormScreen, primary_contact
 from gendan_tui.widgets.customer_pane import CustomerPane
 from gendan_tui.widgets.queue_table import QueueTable
 from gendan_tui.widgets.quota_meter import QuotaMeter
+from gendan_tui.widgets.report_due import ReportDueLine
 
 QUEUE_GROUP = "queue"
 DETAIL_GROUP = "detail"
@@ -112,6 +113,7 @@ class TodayScreen(AppScreen):
             yield CustomerPane(id="pane")
         with Horizontal(id="status-bar"):
             yield QuotaMeter(id="quota")
+            yield ReportDueLine(id="report-due")
             yield Static("", id="queue-count")
         yield Footer()
 

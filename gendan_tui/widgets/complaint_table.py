@@ -1,0 +1,160 @@
+"""A list of complaints as a table: one row per complaint, overdue ones and customers with
+frequent problems marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import StyleType
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from gendan_tui.core.complaint_queries import ComplaintListItem
+from gendan_tui.i18n import t
+from gendan_tui.widgets.keys import localize_bindings
+from gendan_tui.widgets.queue_table import MOVE, due_text
+
+COLUMNS = (
+    "no",
+    "received",
+    "customer",
+    "category",
+    "severity",
+    "status",
+    "responsible",
+    "due",
+    "overdue",
+    "flag",
+)
+CONTENT_WIDTHS = {
+    "no": 5,
+    "severity": 4,
+    "status": 6,
+    "responsible": 12,
+    "overdue": 3,
+    "flag": 2,
+}
+WIDEST_CATEGORY = 10
+NARROWEST_CUSTOMER = 12
+
+
+def _cell(value: str, style: StyleType = "") -> Text:
+    """A table cell that is never read as markup and never wraps."""
+    return Text(value, style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+def responsible(item: ComplaintListItem) -> str:
+    """Who has the complaint now: the person, else the role it was forwarded to."""
+    if item.assignee:
+        return item.assignee
+    if item.assignee_role:
+        return t(f"role.{item.assignee_role}")
+    return ""
+
+
+class ComplaintTable(DataTable[Text]):
+    """Complaints keyed by id, so the cursor can stay on one when the list is read again."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "ui.key.down", id="complaint.down", group=MOVE),
+        Binding("k,up", "cursor_up", "ui.key.up", id="complaint.up", group=MOVE),
+        Binding(
+            "enter",
+            "select_cursor",
+            "ui.key.open",
+            tooltip="ui.complaints.open_long",
+            id="complaint.open",
+        ),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"complaints--overdue", "complaints--flag"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        localize_bindings(self)
+        self.items: tuple[ComplaintListItem, ...] = ()
+        self.today = date.min
+        self.widths: dict[str, int] = {}
+
+    def show(self, items: Sequence[ComplaintListItem], today: date) -> None:
+        """Replace the rows with ``items`` (the cursor is left for the caller to place)."""
+        self.items = tuple(items)
+        self.today = today
+        widths = self._widths()
+        if widths != self.widths:
+            self.widths = widths
+            self.clear(columns=True)
+            for key in COLUMNS:
+                self.add_column(t(f"ui.complaints.col.{key}"), width=widths[key], key=key)
+        else:
+            self.clear()
+        for item in self.items:
+            self.add_row(*self._cells(item), key=str(item.id))
+
+    def on_resize(self) -> None:
+        """Give the customer column whatever width the others leave."""
+        if self.widths and self._widths() != self.widths:
+            row = self.cursor_row
+            self.show(self.items, self.today)
+            self.move_cursor(row=row, animate=False)
+
+    def _widths(self) -> dict[str, int]:
+        other_year = any(
+            item.received_at.year != self.today.year
+            or (item.due_on is not None and item.due_on.year != self.today.year)
+            for item in self.items
+        )
+        dates = 8 if other_year else 5
+        widths = {
+            **CONTENT_WIDTHS,
+            "received": dates,
+            "due": dates,
+            "category": min(
+                WIDEST_CATEGORY,
+                max((cell_len(item.category_name) for item in self.items), default=4),
+            ),
+        }
+        widths = {
+            key: max(width, cell_len(t(f"ui.complaints.col.{key}")))
+            for key, width in widths.items()
+        }
+        padding = 2 * self.cell_padding * len(COLUMNS)
+        scrollbar = self.styles.scrollbar_size_vertical
+        spare = self.size.width - sum(widths.values()) - padding - scrollbar
+        widths["customer"] = max(NARROWEST_CUSTOMER, spare)
+        return widths
+
+    def _cells(self, item: ComplaintListItem) -> list[Text]:
+        late = self.get_component_rich_style("complaints--overdue") if item.overdue else ""
+        flag = self.get_component_rich_style("complaints--flag")
+        return [
+            _cell(str(item.id)),
+            _cell(due_text(item.received_at.date(), self.today)),
+            _cell(item.customer_name),
+            _cell(item.category_name),
+            _cell(t(f"severity.{item.severity}")),
+            _cell(t(f"status.{item.status}")),
+            _cell(responsible(item)),
+            _cell(due_text(item.due_on, self.today) if item.due_on else "", late),
+            _cell(str(item.workdays_overdue) if item.workdays_overdue else "", late),
+            _cell(t("ui.queue.flag_mark") if item.frequent else "", flag),
+        ]
+
+    @property
+    def current(self) -> ComplaintListItem | None:
+        """The complaint under the cursor, if any."""
+        if not self.items or not 0 <= self.cursor_row < len(self.items):
+            return None
+        return self.items[self.cursor_row]
+
+    def place_cursor(self, complaint_id: int | None, fallback_row: int) -> None:
+        """Put the cursor on ``complaint_id`` if it is still listed, else on ``fallback_row``."""
+        if not self.items:
+            return
+        ids = [item.id for item in self.items]
+        row = ids.index(complaint_id) if complaint_id in ids else min(fallback_row, len(ids) - 1)
+        self.move_cursor(row=max(row, 0), animate=False)
