@@ -123,9 +123,13 @@ class GendanApp(App[None]):
             self.incoming_call = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Screen switching, help and quitting wait until an open dialog is closed; the
-        screens wait until someone is signed in."""
-        if action in GLOBAL_ACTIONS and isinstance(self.screen, ModalScreen):
+        """Screen switching, help and quitting wait until an open dialog is closed (the
+        command palette is not one: it offers them); the screens wait until someone is
+        signed in."""
+        dialog = isinstance(self.screen, ModalScreen) and not isinstance(
+            self.screen, CommandPalette
+        )
+        if action in GLOBAL_ACTIONS and dialog:
             return False
         actor = self.services.ctx.actor
         if action in APP_PERMISSIONS and actor is not None:

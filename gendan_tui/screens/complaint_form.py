@@ -241,16 +241,17 @@ class ComplaintFormScreen(ForwardingForm[int]):
         options.highlighted = max(0, min(current + step, len(self.hits) - 1))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the finder takes the highlighted customer; elsewhere it moves on."""
-        if event.input.id == "customer-input":
-            event.stop()
-            options = self.query_one("#caller-hits", OptionList)
-            if self.customer_id is None and self.hits:
-                self.choose(self.hits[options.highlighted or 0])
-            elif self.customer_id is not None:
-                self.focus_next()
+        """Enter in the finder takes the highlighted customer (elsewhere it moves on, as
+        in every form)."""
+        if event.input.id != "customer-input":
             return
-        super().on_input_submitted(event)
+        event.stop()
+        event.prevent_default()
+        options = self.query_one("#caller-hits", OptionList)
+        if self.customer_id is None and self.hits:
+            self.choose(self.hits[options.highlighted or 0])
+        elif self.customer_id is not None:
+            self.focus_next()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

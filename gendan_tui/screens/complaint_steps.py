@@ -222,6 +222,7 @@ class NoteFormScreen(FormScreen[ComplaintDetail]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the only field saves."""
         event.stop()
+        event.prevent_default()
         self.action_save()
 
     def read_form(self) -> str:
@@ -230,7 +231,8 @@ class NoteFormScreen(FormScreen[ComplaintDetail]):
 
 class ReplyFormScreen(FormScreen[ComplaintDetail]):
     """The reply to the customer: how, when (default now), by whom (default the clerk) and
-    what was said."""
+    what was said. A time left as offered means now, to the second, so a reply in the
+    minute the complaint came in is not taken for one before it."""
 
     def __init__(
         self,
@@ -244,6 +246,7 @@ class ReplyFormScreen(FormScreen[ComplaintDetail]):
         self.detail = detail
         self.me = me
         self.now = now
+        self.default_at = now.strftime(MOMENT_FORMATS[0])
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -262,7 +265,7 @@ class ReplyFormScreen(FormScreen[ComplaintDetail]):
             )
             yield FormField(
                 t("ui.reply.at"),
-                Input(self.now.strftime("%Y-%m-%d %H:%M"), id="at-input", compact=True),
+                Input(self.default_at, id="at-input", compact=True),
                 id="at",
                 required=True,
             )
@@ -294,10 +297,13 @@ class ReplyFormScreen(FormScreen[ComplaintDetail]):
         super().worker_succeeded(group, result)
 
     def read_form(self) -> Reply | None:
-        at = parse_moment(self.query_one("#at-input", Input).value, self.now.date())
+        typed = self.query_one("#at-input", Input).value
+        at = parse_moment(typed, self.now.date())
         if at is None:
             self.query_one("#at", FormField).show_error(t("ui.reply.at_invalid"))
             return None
+        if typed == self.default_at:
+            at = None  # "now", to the second, as the service records it
         method = self.query_one("#method-input", Select).value
         by = self.query_one("#by-input", Select).value
         return Reply(
