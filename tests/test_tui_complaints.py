@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Input
 
 from gendan_tui.app import GendanApp, make_app
+from gendan_tui.cli import main
 from gendan_tui.config import Settings
 from gendan_tui.core import users
 from gendan_tui.core.complaints import ComplaintForm
@@ -355,3 +356,13 @@ async def test_a_call_from_an_unknown_number_opens_intake_with_the_number(
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
+
+
+def test_gendan_call_opens_the_app_onto_the_number(
+    services: Services, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[GendanApp] = []
+    monkeypatch.setattr(GendanApp, "run", lambda self: opened.append(self))
+    assert main(["--db", db_url, "--clerk", "zhangli", "--call", CALLER]) == 0
+    (app,) = opened
+    assert app.incoming_call == CALLER

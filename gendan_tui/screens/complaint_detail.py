@@ -92,7 +92,7 @@ class ComplaintDetailScreen(AppScreen):
         if group == DETAIL_GROUP:
             self.show(result)
         elif group == STEP_GROUP:
-            self.after_step(result)
+            self.after_step("close", result)
 
     def worker_failed(self, group: str, error: BaseException | None) -> None:
         super().worker_failed(group, error)
@@ -124,7 +124,9 @@ class ComplaintDetailScreen(AppScreen):
         if self.detail is not None:
             detail = self.detail
             save = partial(self.services.complaints.forward, detail.id, detail.version)
-            self.app.push_screen(ForwardFormScreen(detail, save), self.after_step)
+            self.app.push_screen(
+                ForwardFormScreen(detail, save), partial(self.after_step, "forward")
+            )
 
     def action_follow_up(self) -> None:
         self.note_step("follow_up", "note", self.services.complaints.follow_up)
@@ -140,7 +142,9 @@ class ComplaintDetailScreen(AppScreen):
         if self.detail is not None:
             detail = self.detail
             save = partial(service, detail.id, detail.version)
-            self.app.push_screen(NoteFormScreen(step, field, detail, save), self.after_step)
+            self.app.push_screen(
+                NoteFormScreen(step, field, detail, save), partial(self.after_step, step)
+            )
 
     def action_reply(self) -> None:
         if self.detail is not None:
@@ -149,7 +153,7 @@ class ComplaintDetailScreen(AppScreen):
             ctx = self.services.ctx
             self.app.push_screen(
                 ReplyFormScreen(detail, save, me=ctx.require_actor().id, now=ctx.clock.now()),
-                self.after_step,
+                partial(self.after_step, "reply"),
             )
 
     def action_close(self) -> None:
@@ -159,11 +163,11 @@ class ComplaintDetailScreen(AppScreen):
                 partial(self.services.complaints.close, detail.id, detail.version), STEP_GROUP
             )
 
-    def after_step(self, detail: ComplaintDetail | None) -> None:
+    def after_step(self, step: str, detail: ComplaintDetail | None) -> None:
         """Show the complaint as the step left it; after a cancelled or refused step, read
         it again (someone else may have changed it)."""
         if detail is None:
             self.load()
             return
-        self.notify(t(f"ui.step.{detail.timeline[-1].kind}_done", no=detail.id))
+        self.notify(t(f"ui.step.{step}_done", no=detail.id))
         self.show(detail)

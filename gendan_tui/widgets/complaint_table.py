@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from gendan_tui.core.complaint_queries import ComplaintListItem
+from gendan_tui.core.complaint_terms import SEVERITIES, STATUSES
 from gendan_tui.i18n import t
 from gendan_tui.widgets.keys import localize_bindings
 from gendan_tui.widgets.queue_table import MOVE, due_text
@@ -30,15 +31,8 @@ COLUMNS = (
     "overdue",
     "flag",
 )
-CONTENT_WIDTHS = {
-    "no": 5,
-    "severity": 4,
-    "status": 6,
-    "responsible": 12,
-    "overdue": 3,
-    "flag": 2,
-}
-WIDEST_CATEGORY = 10
+CONTENT_WIDTHS = {"no": 5, "responsible": 12, "overdue": 3, "flag": 2}
+WIDEST_CATEGORY = 12
 NARROWEST_CUSTOMER = 12
 
 
@@ -117,6 +111,8 @@ class ComplaintTable(DataTable[Text]):
                 WIDEST_CATEGORY,
                 max((cell_len(item.category_name) for item in self.items), default=4),
             ),
+            "severity": max(cell_len(t(f"severity.{code}")) for code in SEVERITIES),
+            "status": max(cell_len(t(f"status.{code}")) for code in STATUSES),
         }
         widths = {
             key: max(width, cell_len(t(f"ui.complaints.col.{key}")))
