@@ -100,9 +100,10 @@ async def test_the_lists_open_overdue_mine_and_this_week(services: Services, db_
         await settle(pilot)
         assert column(table, "customer") == [DONGFANG, HUAXIN]
 
-        await pilot.press("w")
+        await pilot.press("j", "w")
         await settle(pilot)
         assert column(table, "customer") == [HUAXIN, DONGFANG]
+        assert table.cursor_row == 0
         assert column(table, "status") == ["已关闭", "待处理"]
         assert text_of(screen.query_one("#complaints-count")) == "共 2 条"
 

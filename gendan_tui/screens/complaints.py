@@ -103,11 +103,14 @@ class ComplaintsScreen(AppScreen):
 
     # Reading -------------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Read the chosen list in a worker, keeping the cursor's complaint."""
+    def load(self, *, keep_cursor: bool = True) -> None:
+        """Read the chosen list in a worker, keeping the cursor on its complaint (or, for
+        another list, starting at the top)."""
         current = self.current
-        table = self.query_one(ComplaintTable)
-        self.keep = (current.id if current else self.keep[0], table.cursor_row)
+        if not keep_cursor:
+            self.keep = (None, 0)
+        elif current is not None:
+            self.keep = (current.id, self.query_one(ComplaintTable).cursor_row)
         self.call_service(partial(self.services.complaints.listing, self.view), LIST_GROUP)
 
     def worker_succeeded(self, group: str, result: Any) -> None:
@@ -177,10 +180,9 @@ class ComplaintsScreen(AppScreen):
         if view == self.view:
             return
         self.view = view
-        self.keep = (None, 0)
         self.show_box_title()
         self.query_one(ComplaintTable).focus()
-        self.load()
+        self.load(keep_cursor=False)
 
     @on(DataTable.RowHighlighted, "#complaint-list")
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
