@@ -3,20 +3,17 @@ frequent problems marked."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.style import StyleType
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable
 
 from gendan_tui.core.complaint_queries import ComplaintListItem
 from gendan_tui.core.complaint_terms import SEVERITIES, STATUSES
 from gendan_tui.i18n import t
-from gendan_tui.widgets.keys import localize_bindings
+from gendan_tui.widgets.fitted_table import FittedTable
 from gendan_tui.widgets.queue_table import MOVE, due_text
 
 COLUMNS = (
@@ -33,7 +30,6 @@ COLUMNS = (
 )
 CONTENT_WIDTHS = {"no": 5, "responsible": 12, "overdue": 3, "flag": 2}
 WIDEST_CATEGORY = 12
-NARROWEST_CUSTOMER = 12
 
 
 def _cell(value: str, style: StyleType = "") -> Text:
@@ -50,7 +46,7 @@ def responsible(item: ComplaintListItem) -> str:
     return ""
 
 
-class ComplaintTable(DataTable[Text]):
+class ComplaintTable(FittedTable[ComplaintListItem]):
     """Complaints keyed by id, so the cursor can stay on one when the list is read again."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,34 +63,8 @@ class ComplaintTable(DataTable[Text]):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"complaints--overdue", "complaints--flag"}
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        localize_bindings(self)
-        self.items: tuple[ComplaintListItem, ...] = ()
-        self.today = date.min
-        self.widths: dict[str, int] = {}
-
-    def show(self, items: Sequence[ComplaintListItem], today: date) -> None:
-        """Replace the rows with ``items`` (the cursor is left for the caller to place)."""
-        self.items = tuple(items)
-        self.today = today
-        widths = self._widths()
-        if widths != self.widths:
-            self.widths = widths
-            self.clear(columns=True)
-            for key in COLUMNS:
-                self.add_column(t(f"ui.complaints.col.{key}"), width=widths[key], key=key)
-        else:
-            self.clear()
-        for item in self.items:
-            self.add_row(*self._cells(item), key=str(item.id))
-
-    def on_resize(self) -> None:
-        """Give the customer column whatever width the others leave."""
-        if self.widths and self._widths() != self.widths:
-            row = self.cursor_row
-            self.show(self.items, self.today)
-            self.move_cursor(row=row, animate=False)
+    COLUMNS = COLUMNS
+    HEADER_PREFIX = "ui.complaints.col."
 
     def _widths(self) -> dict[str, int]:
         other_year = any(
@@ -114,15 +84,7 @@ class ComplaintTable(DataTable[Text]):
             "severity": max(cell_len(t(f"severity.{code}")) for code in SEVERITIES),
             "status": max(cell_len(t(f"status.{code}")) for code in STATUSES),
         }
-        widths = {
-            key: max(width, cell_len(t(f"ui.complaints.col.{key}")))
-            for key, width in widths.items()
-        }
-        padding = 2 * self.cell_padding * len(COLUMNS)
-        scrollbar = self.styles.scrollbar_size_vertical
-        spare = self.size.width - sum(widths.values()) - padding - scrollbar
-        widths["customer"] = max(NARROWEST_CUSTOMER, spare)
-        return widths
+        return self._fit(widths)
 
     def _cells(self, item: ComplaintListItem) -> list[Text]:
         late = self.get_component_rich_style("complaints--overdue") if item.overdue else ""
@@ -139,6 +101,9 @@ class ComplaintTable(DataTable[Text]):
             _cell(str(item.workdays_overdue) if item.workdays_overdue else "", late),
             _cell(t("ui.queue.flag_mark") if item.frequent else "", flag),
         ]
+
+    def _row_key(self, item: ComplaintListItem) -> str:
+        return str(item.id)
 
     @property
     def current(self) -> ComplaintListItem | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
@@ -10,19 +9,17 @@ from rich.cells import cell_len
 from rich.style import StyleType
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable
 
 from gendan_tui.core import callback_rules as rules
 from gendan_tui.core.callbacks import QueueItem
 from gendan_tui.i18n import t
-from gendan_tui.widgets.keys import localize_bindings
+from gendan_tui.widgets.fitted_table import FittedTable
 
 MOVE = Binding.Group("ui.key.move", compact=True)
 
 COLUMNS = ("due", "overdue", "reason", "customer", "phone", "attempts", "flag")
 CONTENT_WIDTHS = {"overdue": 3, "phone": 13, "attempts": 2, "flag": 2}
 WIDEST_REASON = 17
-NARROWEST_CUSTOMER = 12
 
 
 def _cell(value: str, style: StyleType = "") -> Text:
@@ -35,7 +32,7 @@ def due_text(due_on: date, today: date) -> str:
     return due_on.strftime("%m-%d" if due_on.year == today.year else "%y-%m-%d")
 
 
-class QueueTable(DataTable[Text]):
+class QueueTable(FittedTable[QueueItem]):
     """Today's callbacks; rows are keyed by callback id so the cursor can follow one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,34 +54,8 @@ class QueueTable(DataTable[Text]):
         "queue--flag",
     }
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        localize_bindings(self)
-        self.items: tuple[QueueItem, ...] = ()
-        self.today = date.min
-        self.widths: dict[str, int] = {}
-
-    def show(self, items: Sequence[QueueItem], today: date) -> None:
-        """Replace the rows with ``items`` (the cursor is left for the caller to place)."""
-        self.items = tuple(items)
-        self.today = today
-        widths = self._widths()
-        if widths != self.widths:
-            self.widths = widths
-            self.clear(columns=True)
-            for key in COLUMNS:
-                self.add_column(t(f"ui.queue.col.{key}"), width=widths[key], key=key)
-        else:
-            self.clear()
-        for item in self.items:
-            self.add_row(*self._cells(item, today), key=str(item.task_id))
-
-    def on_resize(self) -> None:
-        """Give the customer column whatever width the others leave."""
-        if self.widths and self._widths() != self.widths:
-            row = self.cursor_row
-            self.show(self.items, self.today)
-            self.move_cursor(row=row, animate=False)
+    COLUMNS = COLUMNS
+    HEADER_PREFIX = "ui.queue.col."
 
     def _widths(self) -> dict[str, int]:
         """Column widths: the content's (or the header's) for all but the customer's name,
@@ -97,20 +68,13 @@ class QueueTable(DataTable[Text]):
                 WIDEST_REASON, max(cell_len(t(f"reason.{code}")) for code in rules.REASONS)
             ),
         }
-        widths = {
-            key: max(width, cell_len(t(f"ui.queue.col.{key}"))) for key, width in widths.items()
-        }
-        padding = 2 * self.cell_padding * len(COLUMNS)
-        scrollbar = self.styles.scrollbar_size_vertical
-        spare = self.size.width - sum(widths.values()) - padding - scrollbar
-        widths["customer"] = max(NARROWEST_CUSTOMER, spare)
-        return widths
+        return self._fit(widths)
 
-    def _cells(self, item: QueueItem, today: date) -> list[Text]:
+    def _cells(self, item: QueueItem) -> list[Text]:
         urgency = self.get_component_rich_style(f"queue--{item.urgency}")
         flag = self.get_component_rich_style("queue--flag")
         return [
-            _cell(due_text(item.due_on, today), urgency),
+            _cell(due_text(item.due_on, self.today), urgency),
             _cell(str(item.days_overdue) if item.days_overdue else "", urgency),
             _cell(t(f"reason.{item.reason}")),
             _cell(item.customer_name),
@@ -118,6 +82,9 @@ class QueueTable(DataTable[Text]):
             _cell(str(item.attempts) if item.attempts else ""),
             _cell(t("ui.queue.flag_mark") if item.frequent else "", flag),
         ]
+
+    def _row_key(self, item: QueueItem) -> str:
+        return str(item.task_id)
 
     @property
     def current(self) -> QueueItem | None:
