@@ -1,30 +1,41 @@
 """The gendan app on a database, headless; exits as soon as the queue is interactive.
 
-Does what ``gendan --db URL --clerk LOGIN --date DAY`` does, then leaves once the home
-screen's queue table has first been filled and painted (``GendanApp.ready_for_work``).
+Goes the way ``gendan --db URL --clerk LOGIN --date DAY`` goes — collection held from
+the first line, the command line's parser, settings, session and ``desk_app`` — except
+that the person is signed in without a password. Once the home screen's queue has first been filled
+(``GendanApp.ready_for_work``) and then painted, it prints the wall-clock time and leaves.
 """
 
 from __future__ import annotations
 
-import asyncio
-import sys
-from datetime import date
+from gendan_tui.startup import hold_collection
 
-from gendan_tui.app import make_app
-from gendan_tui.config import Settings
-from gendan_tui.core.services import clock_for, open_services
+hold_collection()
+
+import asyncio  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+
+from gendan_tui.cli import build_parser  # noqa: E402
+from gendan_tui.cli.base import open_for, settings_from  # noqa: E402
+from gendan_tui.cli.desk import desk_app  # noqa: E402
 
 
-async def main(url: str, clerk: str, today: date) -> None:
-    settings = Settings(database_url=url, clerk=clerk, today=today)
-    services = open_services(url, clock=clock_for(today))
+async def main(argv: list[str]) -> None:
+    url, clerk, day = argv
+    settings = settings_from(build_parser().parse_args(["--db", url, "--date", day]))
+    services = open_for(settings)
     services.act_as(clerk)
-    app = make_app(services, settings)
+    app = desk_app(services, settings)
     running = asyncio.create_task(app.run_async(headless=True))
     await app.ready_for_work.wait()
-    app.call_after_refresh(app.exit)
+    painted = asyncio.Event()
+    app.call_after_refresh(painted.set)
+    await painted.wait()
+    print(time.time())
+    app.exit()
     await running
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], sys.argv[2], date.fromisoformat(sys.argv[3])))
+    asyncio.run(main(sys.argv[1:]))

@@ -1,4 +1,5 @@
-"""A bare Textual app showing one 50-row table, headless; exits once the table is shown.
+"""A bare Textual app showing one 50-row table, headless; prints the wall-clock time once
+the filled table is painted, and exits.
 
 The yardstick for ``start_app``: the same process start, Textual import and first paint,
 with no database and no services.
@@ -7,6 +8,7 @@ with no database and no services.
 from __future__ import annotations
 
 import asyncio
+import time
 
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, Header
@@ -39,7 +41,11 @@ async def main() -> None:
     app = BareApp()
     running = asyncio.create_task(app.run_async(headless=True))
     await app.ready.wait()
-    app.call_after_refresh(app.exit)
+    painted = asyncio.Event()
+    app.call_after_refresh(painted.set)
+    await painted.wait()
+    print(time.time())
+    app.exit()
     await running
 
 

@@ -1,5 +1,5 @@
 """Allow ``python -m gendan_tui``."""
 
-from gendan_tui.cli import main
+from gendan_tui.startup import main
 
 raise SystemExit(main())

@@ -2,15 +2,18 @@
 
 ``make_app`` is shared by the ``gendan`` command and the tests. Screens live in
 ``screens/`` (the number-key registry in ``screens/registry.py``), styles in ``app.tcss``.
-The app opens on the start screen, which signs the person in when the command line has
-not; the home screen opens once someone is signed in.
+The home screen is the base of Textual's default mode, so opening it costs no mode
+switch (each first switch re-reads every style sheet). When the command line has not
+signed the person in, the start screen covers it until someone is; the home screen starts
+its work once it shows to a signed-in person. Dialogs and the other screens are imported
+when first opened.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -19,17 +22,17 @@ from textual.screen import ModalScreen, Screen
 
 from gendan_tui import i18n
 from gendan_tui.config import Settings
+from gendan_tui.core.first_look import FirstLook
 from gendan_tui.core.roles import Permission, can
 from gendan_tui.core.services import Services
 from gendan_tui.i18n import t
-from gendan_tui.screens.complaint_form import take_complaint
-from gendan_tui.screens.export import ExportScreen
-from gendan_tui.screens.help import HelpScreen, key_help
-from gendan_tui.screens.incoming import IncomingCallScreen
 from gendan_tui.screens.palette import PALETTE_ID, ActionsProvider
 from gendan_tui.screens.registry import HOME, SCREENS
-from gendan_tui.screens.start import StartScreen
+from gendan_tui.startup import resume_collection
 from gendan_tui.widgets.keys import localize_bindings
+
+if TYPE_CHECKING:
+    from gendan_tui.screens.start import StartScreen
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 GLOBAL_ACTIONS = frozenset(
@@ -46,8 +49,9 @@ class GendanApp(App[None]):
     """The clerk's desk."""
 
     CSS_PATH = "app.tcss"
+    DEFAULT_MODE = HOME.name
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
-        entry.name: entry.factory for entry in SCREENS
+        entry.name: entry.create for entry in SCREENS if entry is not HOME
     }
     COMMANDS: ClassVar = {ActionsProvider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -86,29 +90,46 @@ class GendanApp(App[None]):
         ),
     ]
 
-    def __init__(self, services: Services, settings: Settings, call: str | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        settings: Settings,
+        call: str | None = None,
+        first_look: FirstLook | None = None,
+    ) -> None:
         super().__init__()
         localize_bindings(self)
         self.services = services
         self.settings = settings
         self.incoming_call = call
         """The number of a call the app was opened for (``gendan --call``), until answered."""
+        self.first_look = first_look
+        """The home screen's first queue and customer, read as the session opened; taken
+        by the home screen's first paint."""
         self.ready_for_work = asyncio.Event()
         """Set once the home screen's queue has first been filled."""
         self.title = t("app.title")
 
     def get_default_screen(self) -> Screen[Any]:
-        return StartScreen(self.settings.clerk or "")
+        return HOME.create()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
+        self.call_after_refresh(resume_collection)
+        self.add_mode(HOME.name, HOME.create)
         if self.services.ctx.actor is not None:
-            await self.start_work()
+            self.begin_day()
+            return
+        from gendan_tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen(self.settings.clerk or ""))
 
     async def on_start_screen_signed_in(self, message: StartScreen.SignedIn) -> None:
-        await self.start_work()
+        await self.pop_screen()
+        self.begin_day()
 
-    async def start_work(self) -> None:
-        """Name the signed-in person and the day in the header and open the home screen."""
+    def begin_day(self) -> None:
+        """Name the signed-in person and the day in the header; answer the call the app
+        was opened for."""
         actor = self.services.ctx.require_actor()
         today = self.services.ctx.clock.today()
         self.sub_title = t(
@@ -117,8 +138,9 @@ class GendanApp(App[None]):
             date=today.isoformat(),
             weekday=t(f"ui.weekday.{WEEKDAYS[today.weekday()]}"),
         )
-        await self.switch_mode(HOME)
         if self.incoming_call:
+            from gendan_tui.screens.incoming import IncomingCallScreen
+
             self.push_screen(IncomingCallScreen(self.incoming_call))
             self.incoming_call = None
 
@@ -146,14 +168,20 @@ class GendanApp(App[None]):
 
     def action_intake(self) -> None:
         """Take a complaint from any caller (客服部投诉跟踪表)."""
+        from gendan_tui.screens.complaint_form import take_complaint
+
         take_complaint(self, self.services.complaints.take)
 
     def action_export_reports(self) -> None:
         """Export a complaint report to Excel."""
+        from gendan_tui.screens.export import ExportScreen
+
         self.push_screen(ExportScreen())
 
     def action_help(self) -> None:
         """List the keys of the current screen."""
+        from gendan_tui.screens.help import HelpScreen, key_help
+
         screen = self.screen
         lines = key_help(screen.active_bindings.values(), self.get_key_display)
         self.push_screen(HelpScreen(screen.title or self.title, lines))
@@ -166,8 +194,15 @@ class GendanApp(App[None]):
             )
 
 
-def make_app(services: Services, settings: Settings, *, call: str | None = None) -> GendanApp:
+def make_app(
+    services: Services,
+    settings: Settings,
+    *,
+    call: str | None = None,
+    first_look: FirstLook | None = None,
+) -> GendanApp:
     """The app for an opened session (the database open; the person signed in, or to be
-    asked on the start screen); with ``call``, opened onto that incoming number."""
+    asked on the start screen); with ``call``, opened onto that incoming number; with
+    ``first_look``, the home screen paints it at once instead of reading it."""
     i18n.set_language(settings.lang)
-    return GendanApp(services, settings, call)
+    return GendanApp(services, settings, call, first_look)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from gendan_tui.cli import accounts, backup, calendar, desk, reports
 from gendan_tui.cli.base import EXIT_USER_ERROR, common_options, settings_from
 from gendan_tui.core.errors import UserError
+from gendan_tui.startup import resume_collection
 
 __all__ = ["EXIT_USER_ERROR", "build_parser", "main"]
 
@@ -35,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``gendan`` with ``argv``; returns the exit status."""
     args = build_parser().parse_args(argv)
+    if args.handler is not desk.cmd_open:
+        resume_collection()
     try:
         settings = settings_from(args)
         return int(args.handler(args, settings))

@@ -8,6 +8,7 @@ from contextlib import suppress
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gendan_tui import i18n
 from gendan_tui.cli.base import open_for, say, sign_in
@@ -15,7 +16,11 @@ from gendan_tui.config import Settings, demo_database_url
 from gendan_tui.core import users
 from gendan_tui.core.callbacks import Queue
 from gendan_tui.core.errors import UserError
+from gendan_tui.core.first_look import read_first_look
 from gendan_tui.core.services import Services, open_services
+
+if TYPE_CHECKING:
+    from gendan_tui.app import GendanApp
 
 
 def add_open_options(parser: argparse.ArgumentParser) -> None:
@@ -88,10 +93,15 @@ def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
             password = demo.DEMO_PASSWORD
     services = open_for(settings)
     sign_in_without_asking(services, settings, password)
+    desk_app(services, settings, call=getattr(args, "call", None)).run()
+    return 0
+
+
+def desk_app(services: Services, settings: Settings, call: str | None = None) -> GendanApp:
+    """The app for an opened session, with the home screen's first look already read."""
     from gendan_tui.app import make_app
 
-    make_app(services, settings, call=getattr(args, "call", None)).run()
-    return 0
+    return make_app(services, settings, call=call, first_look=read_first_look(services))
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:

@@ -7,36 +7,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from gendan_tui.core import department, users
 from gendan_tui.core.callbacks import CallbackService
 from gendan_tui.core.clock import Clock, FixedClock
-from gendan_tui.core.complaints import ComplaintService
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.customers import CustomerService
 from gendan_tui.core.errors import UserError
 from gendan_tui.store.db import open_database
 from gendan_tui.store.migrations import migrate
 
+if TYPE_CHECKING:
+    from gendan_tui.core.complaints import ComplaintService
+
 
 @dataclass
 class Services:
-    """The services of one session, sharing one context."""
+    """The services of one session, sharing one context. The complaint service is built
+    on first use, so opening the desk does not load the complaint workflow."""
 
     ctx: ServiceContext
     callbacks: CallbackService
     customers: CustomerService
-    complaints: ComplaintService
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
-        callbacks = CallbackService(ctx)
-        return cls(
-            ctx=ctx,
-            callbacks=callbacks,
-            customers=CustomerService(ctx),
-            complaints=ComplaintService(ctx, callbacks),
-        )
+        return cls(ctx=ctx, callbacks=CallbackService(ctx), customers=CustomerService(ctx))
+
+    @cached_property
+    def complaints(self) -> ComplaintService:
+        """Complaint intake and follow-up (客服部投诉跟踪表)."""
+        from gendan_tui.core.complaints import ComplaintService
+
+        return ComplaintService(self.ctx, self.callbacks)
 
     def sign_in(self, login: str | None) -> Actor:
         """Make ``login`` (or the only clerk, when none is named) the acting person; only

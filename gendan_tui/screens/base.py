@@ -14,10 +14,12 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Protocol, TypeVar, cast
 
 from textual import events
+from textual.app import App
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from gendan_tui.core.errors import UserError
+from gendan_tui.core.first_look import FirstLook
 from gendan_tui.core.roles import Permission, PermissionDenied, require
 from gendan_tui.core.services import Services
 from gendan_tui.i18n import t
@@ -31,6 +33,16 @@ class ServicesHost(Protocol):
 
     services: Services
     ready_for_work: asyncio.Event
+    first_look: FirstLook | None
+
+
+def width_class(app: App[Any]) -> str:
+    """The app's horizontal breakpoint class for its current width. A screen made with it
+    is already styled for the terminal when its first resize arrives; without it that
+    resize restyles every widget of the screen once more."""
+    width = app.size.width
+    reached = [(least, name) for least, name in app.HORIZONTAL_BREAKPOINTS or () if width >= least]
+    return max(reached)[1] if reached else ""
 
 
 def error_text(error: BaseException | None) -> str:
@@ -92,7 +104,7 @@ class AppScreen(WorkerResults, Screen[None]):
     ACTION_PERMISSIONS: ClassVar[dict[str, Permission]] = {}
 
     def __init__(self, name: str | None = None, id: str | None = None) -> None:
-        super().__init__(name=name, id=id)
+        super().__init__(name=name, id=id, classes=width_class(self.app))
         localize_bindings(self)
 
     def refusal(self, action: str) -> PermissionDenied | None:
@@ -107,8 +119,8 @@ class AppScreen(WorkerResults, Screen[None]):
         return None
 
     def permitted(self, action: str) -> bool:
-        """Whether the signed-in person's roles allow ``action``."""
-        return self.refusal(action) is None
+        """Whether someone is signed in and their roles allow ``action``."""
+        return self.services.ctx.actor is not None and self.refusal(action) is None
 
     def on_key(self, event: events.Key) -> None:
         """A key bound here to an action the person may not run explains the refusal."""

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
+from textual.widgets import DataTable, Header, Static, Tab, Tabs
 
 from gendan_tui.core.complaint_queries import (
     MINE_VIEW,
@@ -30,6 +30,7 @@ from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.complaint_detail import ComplaintDetailScreen
 from gendan_tui.widgets.complaint_table import ComplaintTable, responsible
+from gendan_tui.widgets.keys_footer import KeysFooter
 
 LIST_GROUP = "list"
 VIEW_KEYS = {OPEN_VIEW: "o", OVERDUE_VIEW: "d", MINE_VIEW: "m", WEEK_VIEW: "w"}
@@ -90,7 +91,7 @@ class ComplaintsScreen(AppScreen):
         yield Static("", id="complaint-preview")
         with Horizontal(id="complaints-status"):
             yield Static("", id="complaints-count")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = f"{t('app.title')} · {t('ui.complaints.title')}"

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from gendan_tui.core import audit, users
 from gendan_tui.core.audit import AuditEntry
@@ -18,6 +18,7 @@ from gendan_tui.core.services import Services
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.widgets.history_view import HistoryView
+from gendan_tui.widgets.keys_footer import KeysFooter
 
 HISTORY_GROUP = "history"
 
@@ -52,7 +53,7 @@ class HistoryScreen(AppScreen):
         yield Label(self.subject, id="history-subject")
         yield HistoryView(self.entity, id="history")
         yield Static(t("ui.history.loading"), id="history-empty")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = f"{t('app.title')} · {t('ui.history.title')}"

@@ -1,7 +1,7 @@
 """The home screen: whom to call today and why, the customer at hand, and the day's quota.
 
 The queue, the customer pane and every save run in thread workers; the screen only shows
-what they return. After a save the queue is read again and the cursor stays where the
+what they return. Its dialogs are imported when first opened, to keep start-up short. After a save the queue is read again and the cursor stays where the
 handled row was, so the next customer is already under it.
 """
 
@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from gendan_tui.core.callbacks import CallResult, Queue, QueueItem, SuccessForm
 from gendan_tui.core.context import Actor
@@ -23,13 +23,8 @@ from gendan_tui.core.customers import CustomerDetail
 from gendan_tui.core.roles import Permission
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
-from gendan_tui.screens.clerk_picker import ClerkPickerScreen
-from gendan_tui.screens.complaint_form import ComplaintFormScreen
-from gendan_tui.screens.customer import CustomerScreen
-from gendan_tui.screens.failure_form import FailureFormScreen
-from gendan_tui.screens.search import SearchScreen
-from gendan_tui.screens.success_form import SuccessFormScreen, primary_contact
 from gendan_tui.widgets.customer_pane import CustomerPane
+from gendan_tui.widgets.keys_footer import KeysFooter
 from gendan_tui.widgets.queue_table import QueueTable
 from gendan_tui.widgets.quota_meter import QuotaMeter
 from gendan_tui.widgets.report_due import ReportDueLine
@@ -102,6 +97,7 @@ class TodayScreen(AppScreen):
         self.cursor_wish = CursorWish(None, 0)
         self.viewing: Actor | None = None
         """The clerk whose queue is shown, when it is not the signed-in person's own."""
+        self.begun = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,9 +111,21 @@ class TodayScreen(AppScreen):
             yield QuotaMeter(id="quota")
             yield ReportDueLine(id="report-due")
             yield Static("", id="queue-count")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.query_one(QueueTable).focus()
+        self.begin()
+
+    def on_screen_resume(self) -> None:
+        self.begin()
+
+    def begin(self) -> None:
+        """Start the day's work the first time the screen shows with someone signed in
+        (at once, or once the start screen over it has signed the person in)."""
+        if self.begun or self.services.ctx.actor is None:
+            return
+        self.begun = True
         self.title = f"{t('app.title')} · {t('ui.screen.today')}"
         self.show_queue_title()
         today = self.services.ctx.clock.today()
@@ -126,8 +134,14 @@ class TodayScreen(AppScreen):
         warning.display = year is not None
         if year is not None:
             warning.update(t("calendar.unknown_year", year=year))
-        self.query_one(QueueTable).focus()
-        self.load_queue()
+        look, self.host.first_look = self.host.first_look, None
+        if look is None:
+            self.load_queue()
+            return
+        self.detail = look.detail
+        if look.detail is not None:
+            self.query_one(CustomerPane).show(look.detail, today)
+        self.show_queue(look.queue)
 
     # Reading -----------------------------------------------------------------------------
 
@@ -213,7 +227,7 @@ class TodayScreen(AppScreen):
         event.stop()
         current = self.current
         if current is not None:
-            self.app.push_screen(CustomerScreen(current.customer_id))
+            self.open_customer(current.customer_id)
 
     # Keys --------------------------------------------------------------------------------
 
@@ -225,6 +239,8 @@ class TodayScreen(AppScreen):
         return True
 
     def action_success(self) -> None:
+        from gendan_tui.screens.success_form import SuccessFormScreen, primary_contact
+
         item = self.current
         if item is None:
             return
@@ -243,6 +259,8 @@ class TodayScreen(AppScreen):
         )
 
     def action_failure(self) -> None:
+        from gendan_tui.screens.failure_form import FailureFormScreen
+
         item = self.current
         if item is None:
             return
@@ -259,6 +277,8 @@ class TodayScreen(AppScreen):
         )
 
     def action_complaint(self) -> None:
+        from gendan_tui.screens.complaint_form import ComplaintFormScreen
+
         item = self.current
         if item is None:
             return
@@ -274,9 +294,13 @@ class TodayScreen(AppScreen):
         )
 
     def action_search(self) -> None:
-        self.app.push_screen(SearchScreen(), self.open_found)
+        from gendan_tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(), self.open_customer)
 
     def action_view_clerk(self) -> None:
+        from gendan_tui.screens.clerk_picker import ClerkPickerScreen
+
         me = self.services.ctx.require_actor()
         shown = self.viewing or me
         self.app.push_screen(
@@ -285,6 +309,8 @@ class TodayScreen(AppScreen):
         )
 
     def action_reassign(self) -> None:
+        from gendan_tui.screens.clerk_picker import ClerkPickerScreen
+
         item = self.current
         if item is None:
             return
@@ -344,6 +370,9 @@ class TodayScreen(AppScreen):
         self.show_queue_title()
         self.load_queue()
 
-    def open_found(self, customer_id: int | None) -> None:
+    def open_customer(self, customer_id: int | None) -> None:
+        """Open the customer's own screen (the one picked in the queue or found by search)."""
+        from gendan_tui.screens.customer import CustomerScreen
+
         if customer_id is not None:
             self.app.push_screen(CustomerScreen(customer_id))
