@@ -1,0 +1,136 @@
+"""How the desk opens: the first frame already holds the queue and its first customer,
+collection waits for that frame, the footer is rebuilt only when its keys change, and
+the layout fits the terminal's width from the first frame."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from gendan_tui import cli, startup
+from gendan_tui.app import GendanApp
+from gendan_tui.cli.desk import desk_app
+from gendan_tui.config import Settings
+from gendan_tui.core.services import Services
+from gendan_tui.screens.failure_form import FailureFormScreen
+from gendan_tui.screens.today import TodayScreen
+from gendan_tui.widgets.customer_pane import CustomerPane
+from gendan_tui.widgets.queue_table import QueueTable
+from tests import factories
+from tests.tui_helpers import DESK, SIZE, Due, build_desk, column, settle, text_of
+
+HUAXIN = DESK[0].name
+
+
+@pytest.fixture
+def collection_held() -> Iterator[None]:
+    """Collection held as the ``gendan`` command holds it; always on again afterwards."""
+    startup.hold_collection()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def opened(services: Services, db_url: str) -> GendanApp:
+    """The app as ``gendan`` opens it for a signed-in clerk."""
+    return desk_app(services, Settings(database_url=db_url, clerk="zhangli"))
+
+
+def footer_keys(app: GendanApp) -> list[str]:
+    return [key.key for key in app.screen.query(FooterKey)]
+
+
+async def test_first_frame_shows_the_queue_and_its_first_customer_without_reading_again(
+    services: Services, db_url: str
+) -> None:
+    build_desk(services)
+    app = opened(services, db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert app.ready_for_work.is_set()
+        assert column(app.screen.query_one(QueueTable), "customer")[0] == HUAXIN
+        pane = app.screen.query_one(CustomerPane)
+        assert text_of(pane.query_one("#pane-name")) == HUAXIN
+        assert [w.group for w in app.workers if w.group in ("queue", "detail")] == []
+
+        await pilot.press("j")  # later reads go through the screen's workers as before
+        await settle(pilot)
+        assert text_of(pane.query_one("#pane-name")) == DESK[1].name
+
+
+async def test_a_desk_that_cannot_be_read_yet_opens_and_reads_it_itself(
+    services: Services, db_url: str
+) -> None:
+    build_desk(services)
+    services.ctx.actor = None  # nobody signed in: nothing is read before the UI
+    app = opened(services, db_url)
+    assert app.first_look is None
+
+
+async def test_collection_resumes_once_the_first_screen_is_painted(
+    services: Services, db_url: str, collection_held: None
+) -> None:
+    build_desk(services)
+    app = opened(services, db_url)
+    assert not gc.isenabled()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+
+
+def test_other_commands_resume_collection_before_they_work(
+    services: Services, db_url: str, collection_held: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    factories.task(services, factories.customer(services, HUAXIN, "13812345678"), date(2025, 10, 9))
+    assert cli.main(["queue", "--db", db_url, "--clerk", "zhangli", "--date", "2025-10-09"]) == 0
+    assert gc.isenabled()
+    assert HUAXIN in capsys.readouterr().out
+
+
+async def test_footer_keeps_its_keys_until_they_change_then_drops_the_call_keys(
+    services: Services, db_url: str
+) -> None:
+    build_desk(services, (Due(HUAXIN, "王伟", ("13812345678",), "periodic", date(2025, 10, 9)),))
+    app = opened(services, db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        assert {"s", "f", "c"} <= {key.key for key in keys}
+
+        app.screen.refresh_bindings()
+        await settle(pilot)
+        assert list(app.screen.query(FooterKey)) == keys  # the same widgets: nothing rebuilt
+
+        await pilot.press("f")  # no answer: the only callback leaves today's queue
+        await settle(pilot)
+        assert isinstance(app.screen, FailureFormScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert not {"s", "f", "c"} & set(footer_keys(app))
+        assert "slash" in footer_keys(app)
+
+
+@pytest.mark.parametrize(("width", "layout"), [(100, "-narrow"), (120, "-wide")])
+async def test_the_home_screen_fits_the_terminal_width_from_its_first_frame(
+    services: Services, db_url: str, width: int, layout: str
+) -> None:
+    build_desk(services)
+    app = opened(services, db_url)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class(layout)
+        assert TodayScreen().has_class(layout)  # styled for the width before it is shown
+        queue = screen.query_one(QueueTable).region
+        pane = screen.query_one(CustomerPane).region
+        if layout == "-narrow":
+            assert pane.y >= queue.bottom  # the pane under the queue
+        else:
+            assert pane.x >= queue.right  # the pane beside it
