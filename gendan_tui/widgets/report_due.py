@@ -2,9 +2,10 @@
 and whether it has been exported.
 
 The widget reads the state itself, in a thread worker whose outcome only it handles, so
-the screen that holds it needs no more than to place it. It reads again when its screen
-comes back into view and every minute, as the state changes with the time of day (due
-before Monday 12:00, late after) and with exports made elsewhere.
+the screen that holds it needs no more than to place it. It first reads once its screen
+is painted (so it never holds up the queue), then again when the screen comes back into
+view and every minute, as the state changes with the time of day (due before Monday
+12:00, late after) and with exports made elsewhere.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class ReportDueLine(Static):
     def on_mount(self) -> None:
         self.set_interval(REFRESH_SECONDS, self.load)
         self.app.screen_change_signal.subscribe(self, self.screen_changed)
-        self.load()
+        self.call_after_refresh(self.load)
 
     def screen_changed(self, screen: Screen[Any]) -> None:
         """Read again when the screen holding the line comes back into view."""
