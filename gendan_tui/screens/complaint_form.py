@@ -25,7 +25,7 @@ from gendan_tui.core.customers import CustomerHit
 from gendan_tui.core.validation import phone_digits
 from gendan_tui.i18n import t
 from gendan_tui.screens.complaint_steps import ForwardingForm
-from gendan_tui.widgets.form_field import FormField
+from gendan_tui.widgets.form_field import FormField, choice_field, pick_field, text_field
 
 CATEGORIES_GROUP = "categories"
 FIND_GROUP = "find"
@@ -78,15 +78,11 @@ class ComplaintFormScreen(ForwardingForm[int]):
         with Vertical(classes="dialog intake-dialog"):
             if self.finding:
                 yield Label(t("ui.intake.title"), classes="title")
-                yield FormField(
+                yield text_field(
+                    "customer",
                     t("ui.intake.customer"),
-                    Input(
-                        self.find,
-                        placeholder=t("ui.intake.find_placeholder"),
-                        id="customer-input",
-                        compact=True,
-                    ),
-                    id="customer",
+                    self.find,
+                    placeholder=t("ui.intake.find_placeholder"),
                     required=True,
                 )
                 hits = OptionList(id="caller-hits")
@@ -96,65 +92,31 @@ class ComplaintFormScreen(ForwardingForm[int]):
                 yield Static(t("ui.intake.find_help"), id="caller-status")
             else:
                 yield Label(t("ui.complaint.title", customer=self.customer_name), classes="title")
-            yield FormField(
-                t("ui.complaint.category"),
-                Select[str]([], prompt=t("ui.complaint.choose"), id="category-input", compact=True),
-                id="category",
-                required=True,
+            yield pick_field(
+                "category", t("ui.complaint.category"), t("ui.complaint.choose"), required=True
             )
-            yield FormField(
+            yield choice_field(
+                "severity",
                 t("ui.complaint.severity"),
-                Select(
-                    [(t(f"severity.{code}"), code) for code in SEVERITIES],
-                    value="normal",
-                    allow_blank=False,
-                    id="severity-input",
-                    compact=True,
-                ),
-                id="severity",
+                [(t(f"severity.{code}"), code) for code in SEVERITIES],
+                "normal",
             )
-            yield FormField(
-                t("ui.complaint.content"),
-                Input(id="content-input", compact=True),
-                id="content",
-                required=True,
-            )
-            yield FormField(
+            yield text_field("content", t("ui.complaint.content"), required=True)
+            yield choice_field(
+                "handling",
                 t("ui.intake.handling"),
-                Select(
-                    [(t(f"ui.intake.handling_{code}"), code) for code in HANDLING],
-                    value=LATER,
-                    allow_blank=False,
-                    id="handling-input",
-                    compact=True,
-                ),
-                id="handling",
+                [(t(f"ui.intake.handling_{code}"), code) for code in HANDLING],
+                LATER,
             )
-            yield FormField(
-                t("ui.intake.resolution"),
-                Input(id="resolution-input", compact=True),
-                id="resolution",
-                required=True,
-            )
+            yield text_field("resolution", t("ui.intake.resolution"), required=True)
             yield from self.forward_fields()
-            yield FormField(
-                t("ui.intake.contact"),
-                Input(id="contact_name-input", compact=True),
-                id="contact_name",
-            )
-            yield FormField(
-                t("ui.intake.phone"), Input(self.phone, id="phone-input", compact=True), id="phone"
-            )
-            yield FormField(
+            yield text_field("contact_name", t("ui.intake.contact"))
+            yield text_field("phone", t("ui.intake.phone"), self.phone)
+            yield choice_field(
+                "channel",
                 t("ui.intake.channel"),
-                Select(
-                    [(t(f"complaint_channel.{code}"), code) for code in CHANNELS],
-                    value=self.channel if self.channel in CHANNELS else "phone",
-                    allow_blank=False,
-                    id="channel-input",
-                    compact=True,
-                ),
-                id="channel",
+                [(t(f"complaint_channel.{code}"), code) for code in CHANNELS],
+                self.channel if self.channel in CHANNELS else "phone",
             )
             yield self.error_line()
             yield self.hint()

@@ -27,7 +27,7 @@ from gendan_tui.core.complaints import (
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import ResultT
 from gendan_tui.screens.form import FormScreen
-from gendan_tui.widgets.form_field import FormField
+from gendan_tui.widgets.form_field import FormField, choice_field, pick_field, text_field
 
 TARGETS_GROUP = "targets"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -76,12 +76,7 @@ class ForwardingForm(FormScreen[ResultT]):
 
     def forward_fields(self) -> ComposeResult:
         """The target, the working days and the due-date line."""
-        yield FormField(
-            t("ui.forward.to"),
-            Select[str]([], prompt=t("ui.forward.choose"), id="forward-input", compact=True),
-            id="forward",
-            required=True,
-        )
+        yield pick_field("forward", t("ui.forward.to"), t("ui.forward.choose"), required=True)
         yield FormField(
             t("ui.forward.workdays"),
             Input(
@@ -162,7 +157,7 @@ class ForwardFormScreen(ForwardingForm[ComplaintDetail]):
             yield Label(step_title("forward", self.detail), classes="title")
             yield Label(self.detail.content, classes="subtitle")
             yield from self.forward_fields()
-            yield FormField(t("ui.forward.note"), Input(id="note-input", compact=True), id="note")
+            yield text_field("note", t("ui.forward.note"))
             yield self.error_line()
             yield self.hint()
 
@@ -207,12 +202,7 @@ class NoteFormScreen(FormScreen[ComplaintDetail]):
         with Vertical(classes="dialog"):
             yield Label(step_title(self.step, self.detail), classes="title")
             yield Label(self.detail.content, classes="subtitle")
-            yield FormField(
-                t(f"ui.step.{self.step}_label"),
-                Input(id=f"{self.field}-input", compact=True),
-                id=self.field,
-                required=True,
-            )
+            yield text_field(self.field, t(f"ui.step.{self.step}_label"), required=True)
             yield self.error_line()
             yield self.hint()
 
@@ -252,31 +242,15 @@ class ReplyFormScreen(FormScreen[ComplaintDetail]):
         with Vertical(classes="dialog"):
             yield Label(step_title("reply", self.detail), classes="title")
             yield Label(self.detail.resolution, classes="subtitle")
-            yield FormField(
+            yield choice_field(
+                "method",
                 t("ui.reply.method"),
-                Select(
-                    [(t(f"complaint_reply_method.{code}"), code) for code in REPLY_METHODS],
-                    value="phone",
-                    allow_blank=False,
-                    id="method-input",
-                    compact=True,
-                ),
-                id="method",
+                [(t(f"complaint_reply_method.{code}"), code) for code in REPLY_METHODS],
+                "phone",
             )
-            yield FormField(
-                t("ui.reply.at"),
-                Input(self.default_at, id="at-input", compact=True),
-                id="at",
-                required=True,
-            )
-            yield FormField(
-                t("ui.reply.by"),
-                Select[int](
-                    [], allow_blank=True, prompt=t("ui.reply.me"), id="by-input", compact=True
-                ),
-                id="by",
-            )
-            yield FormField(t("ui.reply.note"), Input(id="note-input", compact=True), id="note")
+            yield text_field("at", t("ui.reply.at"), self.default_at, required=True)
+            yield pick_field("by", t("ui.reply.by"), t("ui.reply.me"))
+            yield text_field("note", t("ui.reply.note"))
             yield self.error_line()
             yield self.hint()
 

@@ -22,7 +22,7 @@ from gendan_tui.core.errors import UserError, ValidationError
 from gendan_tui.i18n import t
 from gendan_tui.reports import REPORTS, report_spec
 from gendan_tui.screens.form import SAVE_GROUP, FormScreen
-from gendan_tui.widgets.form_field import FormField
+from gendan_tui.widgets.form_field import FormField, choice_field, text_field
 
 if TYPE_CHECKING:
     from gendan_tui.reports.service import ExportResult
@@ -59,26 +59,14 @@ class ExportScreen(FormScreen["ExportResult"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog export-dialog"):
             yield Label(t("ui.export.title"), classes="title")
-            yield FormField(
+            yield choice_field(
+                "report",
                 t("ui.export.report"),
-                Select(
-                    [(spec.name, spec.code) for spec in REPORTS.values()],
-                    value=self.code,
-                    allow_blank=False,
-                    id="report-input",
-                    compact=True,
-                ),
-                id="report",
+                [(spec.name, spec.code) for spec in REPORTS.values()],
+                self.code,
             )
-            yield FormField(
-                t("ui.export.period"),
-                Input(id="period-input", compact=True),
-                id="period",
-                required=True,
-            )
-            yield FormField(
-                t("ui.export.out"), Input(id="out-input", compact=True), id="out", required=True
-            )
+            yield text_field("period", t("ui.export.period"), required=True)
+            yield text_field("out", t("ui.export.out"), required=True)
             yield Static("", id="export-due", classes="form-hint")
             progress = ProgressBar(show_eta=False, id="export-progress")
             progress.display = False

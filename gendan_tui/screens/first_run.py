@@ -21,7 +21,7 @@ from gendan_tui.core.services import Services
 from gendan_tui.i18n import t
 from gendan_tui.screens.form import FormScreen
 from gendan_tui.screens.login import LEAVE_BINDINGS
-from gendan_tui.widgets.form_field import FormField
+from gendan_tui.widgets.form_field import FormField, text_field
 
 FIRST_ROLES = (Role.FOLLOW_UP_SUPERVISOR.value, Role.CLERK.value)
 
@@ -54,26 +54,11 @@ class FirstRunScreen(FormScreen[Actor]):
         with Vertical(classes="dialog"):
             yield Label(t("ui.account.first_title"), classes="title")
             yield Label(t("ui.account.first_subtitle"), classes="subtitle")
-            yield FormField(
-                t("ui.account.login"),
-                Input(id="login-input", compact=True),
-                id="login",
-                required=True,
-            )
-            yield FormField(
-                t("ui.account.name"), Input(id="name-input", compact=True), id="name", required=True
-            )
-            yield FormField(
-                t("ui.account.password"),
-                Input(id="password-input", password=True, compact=True),
-                id="password",
-                required=True,
-            )
-            yield FormField(
-                t("ui.account.password_again"),
-                Input(id="password_again-input", password=True, compact=True),
-                id="password_again",
-                required=True,
+            yield text_field("login", t("ui.account.login"), required=True)
+            yield text_field("name", t("ui.account.name"), required=True)
+            yield text_field("password", t("ui.account.password"), password=True, required=True)
+            yield text_field(
+                "password_again", t("ui.account.password_again"), password=True, required=True
             )
             yield Static(t("ui.account.first_roles"), classes="subtitle")
             yield self.error_line()

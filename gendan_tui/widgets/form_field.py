@@ -1,11 +1,17 @@
-"""A labelled form field with its own line for an error message."""
+"""A labelled form field with its own line for an error message, and builders for the
+usual kinds: a line of text, a fixed choice, and a choice loaded later."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Select, Static
+
+ChoiceT = TypeVar("ChoiceT")
 
 
 class FormField(Vertical):
@@ -35,3 +41,34 @@ class FormField(Vertical):
         """Remove a shown error."""
         self.remove_class("-invalid")
         self.query_one(".field-error", Static).update("")
+
+
+def text_field(
+    name: str,
+    label: str,
+    value: str | None = None,
+    *,
+    required: bool = False,
+    placeholder: str = "",
+    password: bool = False,
+) -> FormField:
+    """A field for one line of text named ``name``; its input's id is ``<name>-input``."""
+    control = Input(
+        value, placeholder=placeholder, password=password, id=f"{name}-input", compact=True
+    )
+    return FormField(label, control, id=name, required=required)
+
+
+def choice_field(
+    name: str, label: str, choices: Iterable[tuple[str, ChoiceT]], value: ChoiceT
+) -> FormField:
+    """A field whose drop-down always has one of ``choices`` chosen, ``value`` at first."""
+    control = Select(choices, value=value, allow_blank=False, id=f"{name}-input", compact=True)
+    return FormField(label, control, id=name)
+
+
+def pick_field(name: str, label: str, prompt: str, *, required: bool = False) -> FormField:
+    """A field whose drop-down shows ``prompt`` and nothing chosen until its choices are
+    loaded and the clerk picks one."""
+    control = Select[Any]([], prompt=prompt, id=f"{name}-input", compact=True)
+    return FormField(label, control, id=name, required=required)
