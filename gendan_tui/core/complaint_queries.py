@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import peewee as pw
 
@@ -359,6 +359,39 @@ def last_change(complaint_id: int) -> TimelineEntry | None:
     return entries[-1] if entries else None
 
 
+STORED_DETAIL_FIELDS = (
+    "id",
+    "version",
+    "contact_name",
+    "phone",
+    "received_at",
+    "channel",
+    "category",
+    "severity",
+    "content",
+    "status",
+    "solved_on_spot",
+    "assignee_id",
+    "assignee_role",
+    "forwarded_at",
+    "due_on",
+    "resolution",
+    "resolved_at",
+    "replied_at",
+    "reply_method",
+    "reply_note",
+    "closed_at",
+    "reopened_count",
+    "callback_record_id",
+)
+"""The fields of ``ComplaintDetail`` shown just as the complaint's row stores them."""
+
+
+def _stored_fields(row: Complaint) -> dict[str, Any]:
+    """The values of ``STORED_DETAIL_FIELDS`` from the complaint's row."""
+    return {name: getattr(row, name) for name in STORED_DETAIL_FIELDS}
+
+
 def complaint_detail(
     complaint_id: int, *, day: date, calendar: WorkCalendar, policy: CallbackPolicy
 ) -> ComplaintDetail:
@@ -386,40 +419,17 @@ def complaint_detail(
             "replied_by": _user_name(row.replied_by_id),
         }
     return ComplaintDetail(
-        id=row.id,
-        version=row.version,
+        **_stored_fields(row) | names,
         customer_id=customer.id,
         customer_name=customer.name,
         customer_phone=customer_phone,
-        contact_name=row.contact_name,
-        phone=row.phone,
-        received_at=row.received_at,
-        channel=row.channel,
-        category=row.category,
         category_name=category_name(row.category),
-        severity=row.severity,
-        content=row.content,
-        status=row.status,
-        solved_on_spot=row.solved_on_spot,
-        assignee_id=row.assignee_id,
-        assignee_role=row.assignee_role,
         department=department_of(row.assignee_role),
-        forwarded_at=row.forwarded_at,
-        due_on=row.due_on,
         overdue=is_overdue(row.due_on, row.status, day),
         workdays_overdue=_workdays_overdue(row.due_on, row.status, day, calendar),
-        resolution=row.resolution,
-        resolved_at=row.resolved_at,
-        replied_at=row.replied_at,
-        reply_method=row.reply_method,
-        reply_note=row.reply_note,
-        closed_at=row.closed_at,
-        reopened_count=row.reopened_count,
-        callback_record_id=row.callback_record_id,
         frequent=recent > policy.frequent_more_than,
         timeline=timeline(complaint_id),
         steps=allowed_steps(row.status),
-        **names,
     )
 
 
