@@ -25,11 +25,13 @@ from gendan_tui.store.models import Complaint
 from gendan_tui.widgets.complaint_facts import ComplaintFacts, TimelineTable
 from gendan_tui.widgets.customer_pane import CustomerPane
 from tests.tui_helpers import (
-    SIZE,
     app_for,
     build_desk,
     column,
+    error_under,
     notifications,
+    press,
+    running,
     settle,
     text_of,
     type_text,
@@ -50,18 +52,12 @@ def app_on_call(services: Services, db_url: str, number: str) -> GendanApp:
     return make_app(services, settings, call=number)
 
 
-def error_under(screen: object, field: str) -> str:
-    return text_of(screen.query_one(f"#{field} .field-error"))  # type: ignore[attr-defined]
-
-
 async def step(pilot, key: str, text: str) -> None:
     """Press a step's key, write its one text and save with Enter."""
-    await pilot.press(key)
-    await settle(pilot)
+    await press(pilot, key)
     assert isinstance(pilot.app.screen, NoteFormScreen)
     await type_text(pilot, text)
-    await pilot.press("enter")
-    await settle(pilot)
+    await press(pilot, "enter")
     assert isinstance(pilot.app.screen, ComplaintDetailScreen)
 
 
@@ -74,15 +70,13 @@ async def test_an_incoming_call_goes_from_intake_through_forward_follow_up_resol
 ) -> None:
     ids = build_desk(services)
     app = app_on_call(services, db_url, CALLER)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         assert isinstance(app.screen, CustomerScreen)
         assert "来电 13812345678" in app.screen.title
         pane = app.screen.query_one(CustomerPane)
         assert text_of(pane.query_one("#pane-name")) == HUAXIN
 
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         form = app.screen
         assert isinstance(form, ComplaintFormScreen)
         assert form.query_one("#phone-input", Input).value == CALLER
@@ -97,8 +91,7 @@ async def test_an_incoming_call_goes_from_intake_through_forward_follow_up_resol
         assert text_of(due) == "须在 2025-10-13（周一） 前处理完毕（3 个工作日）"
         await pilot.press("tab", "backspace", "5")
         assert text_of(due) == "须在 2025-10-15（周三） 前处理完毕（5 个工作日）"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, CustomerScreen)
         complaint = Complaint.get()
         assert (
@@ -121,44 +114,37 @@ async def test_an_incoming_call_goes_from_intake_through_forward_follow_up_resol
             date(2025, 10, 15),
         )
 
-        await pilot.press("3")
-        await settle(pilot)
+        await press(pilot, "3")
         assert isinstance(app.screen, ComplaintsScreen)
         assert column(app.screen.query_one("#complaint-list"), "customer") == [HUAXIN]
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         detail = app.screen
         assert isinstance(detail, ComplaintDetailScreen)
         facts = text_of(detail.query_one(ComplaintFacts))
         assert "已转交" in facts and "技术员 · 技术部 · 期限 2025-10-15" in facts
 
-        await pilot.press("x")
-        await settle(pilot)
+        await press(pilot, "x")
         refusal = "投诉 #1 还没有回复客户，不能结案：请先记录回复的时间、方式和回复人。"
         assert notifications(app)[-1] == refusal
         assert Complaint.get().status == "forwarded"
 
         await step(pilot, "u", "已催")
         await step(pilot, "r", "已修复")
-        await pilot.press("x")
-        await settle(pilot)
+        await press(pilot, "x")
         assert notifications(app)[-1] == refusal
         assert Complaint.get().status == "resolved"
 
-        await pilot.press("p")
-        await settle(pilot)
+        await press(pilot, "p")
         reply = app.screen
         assert isinstance(reply, ReplyFormScreen)
         assert reply.query_one("#at-input", Input).value.startswith("2025-10-09 ")
         await pilot.press("tab", "tab", "tab")
         await type_text(pilot, "已告知")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is detail
         assert "回复客户：2025-10-09" in text_of(detail.query_one(ComplaintFacts))
 
-        await pilot.press("x")
-        await settle(pilot)
+        await press(pilot, "x")
         assert notifications(app)[-1] == "投诉 #1 已结案。"
         assert timeline_of(app) == [
             "张丽 受理投诉",
@@ -194,14 +180,10 @@ async def test_reopening_keeps_the_timeline_and_a_step_someone_else_took_first_r
         )
     )
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "3")
+        await press(pilot, "w")
+        await press(pilot, "enter")
         detail = app.screen
         assert isinstance(detail, ComplaintDetailScreen)
         await step(pilot, "o", "又坏了")
@@ -219,11 +201,9 @@ async def test_reopening_keeps_the_timeline_and_a_step_someone_else_took_first_r
         services.complaints.follow_up(complaint_id, version, "主任已致电客户")
         services.ctx.actor = me
 
-        await pilot.press("u")
-        await settle(pilot)
+        await press(pilot, "u")
         await type_text(pilot, "再催")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is detail
         assert notifications(app)[-1].startswith(f"投诉 #{complaint_id} 刚被周主任修改过")
         assert timeline_of(app)[-1] == "周主任 跟进：主任已致电客户"
@@ -234,11 +214,9 @@ async def test_intake_from_any_screen_finds_the_caller_as_the_number_is_typed(
 ) -> None:
     ids = build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         assert isinstance(app.screen, TodayScreen)
-        await pilot.press("t")
-        await settle(pilot)
+        await press(pilot, "t")
         form = app.screen
         assert isinstance(form, ComplaintFormScreen)
         assert form.focused is form.query_one("#customer-input")
@@ -259,13 +237,11 @@ async def test_intake_from_any_screen_finds_the_caller_as_the_number_is_typed(
         await pilot.press("tab", "tab")
         await type_text(pilot, "登不了")
         await pilot.press("tab", "enter", "down", "enter")  # solved on the spot
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is form
         assert error_under(form, "resolution") == "此项为必填项，不能为空。"
         await type_text(pilot, "已重置")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
         assert notifications(app)[-1] == "已登记投诉 #1。"
     complaint = Complaint.get()
@@ -291,16 +267,12 @@ async def test_intake_finds_by_pinyin_initials_and_refuses_an_unknown_caller_and
 ) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("t")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "3")
+        await press(pilot, "t")
         form = app.screen
         assert isinstance(form, ComplaintFormScreen)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         missing = "请先找到并选择客户（输入来电号码、名称或拼音首字母，回车确定）。"
         assert error_under(form, "customer") == missing
 
@@ -313,8 +285,7 @@ async def test_intake_finds_by_pinyin_initials_and_refuses_an_unknown_caller_and
         assert status.has_class("-unknown")
         await pilot.press("enter")
         assert form.focused is form.query_one("#customer-input")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert error_under(form, "customer") == missing
 
         await pilot.press("ctrl+u")
@@ -323,19 +294,16 @@ async def test_intake_finds_by_pinyin_initials_and_refuses_an_unknown_caller_and
         await pilot.press("enter")
         assert text_of(form.query_one("#caller-status")).startswith("客户：成都天府软件有限公司")
         await pilot.press("enter", "down", "enter")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is form
         assert error_under(form, "content") == "此项为必填项，不能为空。"
 
         await type_text(pilot, "态度差")
         await pilot.press("tab", "enter", "down", "down", "enter")  # forward, to nobody yet
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert error_under(form, "forward") == "请选择转交给谁：具体人员或岗位。"
         assert Complaint.select().count() == 0
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, ComplaintsScreen)
 
 
@@ -344,8 +312,7 @@ async def test_a_call_from_an_unknown_number_opens_intake_with_the_number(
 ) -> None:
     build_desk(services)
     app = app_on_call(services, db_url, "020-99998888")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         form = app.screen
         assert isinstance(form, ComplaintFormScreen)
         assert form.query_one("#customer-input", Input).value == "020-99998888"
@@ -353,8 +320,7 @@ async def test_a_call_from_an_unknown_number_opens_intake_with_the_number(
         assert text_of(form.query_one("#caller-status")).startswith(
             "未找到客户：没有号码为 020-99998888"
         )
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
 
 

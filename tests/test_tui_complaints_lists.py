@@ -20,7 +20,17 @@ from gendan_tui.screens.export import ExportScreen
 from gendan_tui.screens.today import TodayScreen
 from gendan_tui.widgets.complaint_table import ComplaintTable
 from gendan_tui.widgets.report_due import ReportDueLine
-from tests.tui_helpers import SIZE, app_for, build_desk, column, notifications, settle, text_of
+from tests.tui_helpers import (
+    app_for,
+    build_desk,
+    column,
+    error_under,
+    notifications,
+    press,
+    running,
+    settle,
+    text_of,
+)
 
 HUAXIN = "北京华信科技有限公司"
 XIHU = "杭州西湖茶业有限公司"
@@ -74,10 +84,8 @@ def table_of(app: object) -> ComplaintTable:
 async def test_the_lists_open_overdue_mine_and_this_week(services: Services, db_url: str) -> None:
     fill_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "3")
         screen = app.screen
         assert isinstance(screen, ComplaintsScreen)
         table = table_of(app)
@@ -91,39 +99,31 @@ async def test_the_lists_open_overdue_mine_and_this_week(services: Services, db_
         preview = text_of(screen.query_one("#complaint-preview"))
         assert preview.startswith(f"#4 {DONGFANG}") and "B2B 账号登录失败" in preview
 
-        await pilot.press("d")
-        await settle(pilot)
+        await press(pilot, "d")
         assert column(table, "customer") == [HUAXIN]
         assert screen.query_one("#complaints-box").border_title == "已逾期投诉"
 
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         assert column(table, "customer") == [DONGFANG, HUAXIN]
 
-        await pilot.press("j", "w")
-        await settle(pilot)
+        await press(pilot, "j", "w")
         assert column(table, "customer") == [HUAXIN, DONGFANG]
         assert table.cursor_row == 0
         assert column(table, "status") == ["已关闭", "待处理"]
         assert text_of(screen.query_one("#complaints-count")) == "共 2 条"
 
-        await pilot.press("o", "j")
-        await settle(pilot)
+        await press(pilot, "o", "j")
         assert table.current is not None and table.current.customer_name == XIHU
-        await pilot.press("t")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "t")
+        await press(pilot, "escape")
         assert table.current is not None and table.current.customer_name == XIHU
 
 
 async def test_a_list_with_nothing_in_it_says_so(services: Services, db_url: str) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "3")
         empty = app.screen.query_one("#complaints-empty")
         assert empty.display and text_of(empty) == "没有未结案的投诉。"
         assert not table_of(app).display
@@ -136,23 +136,19 @@ async def test_export_the_weekly_report_from_the_complaints_screen(
     fill_desk(services)
     services.ctx.clock = MomentClock(datetime(2025, 10, 9, 15, 0))
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         line = app.screen.query_one(ReportDueLine)
         assert text_of(line) == "投诉周报 2025-W40 未导出（应于 10-09 12:00 前）"
         assert line.has_class("-overdue")
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
+        await press(pilot, "3")
+        await press(pilot, "e")
         dialog = app.screen
         assert isinstance(dialog, ExportScreen)
         assert dialog.query_one("#period-input", Input).value == "2025-W40"
         default = isolated_home / "reports" / "客户投诉周报表_2025-W40.xlsx"
         assert dialog.query_one("#out-input", Input).value == str(default)
 
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is dialog
         bar = dialog.query_one(ProgressBar)
         assert (bar.progress, bar.total) == (3, 3)
@@ -167,11 +163,9 @@ async def test_export_the_weekly_report_from_the_complaints_screen(
         assert any("邮箱满了" in row for row in contents)
         book.close()
 
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, ComplaintsScreen)
-        await pilot.press("1")
-        await settle(pilot)
+        await press(pilot, "1")
         assert isinstance(app.screen, TodayScreen)
         line = app.screen.query_one(ReportDueLine)
         assert text_of(line) == "投诉周报 2025-W40 已导出 ✓"
@@ -183,10 +177,8 @@ async def test_export_refuses_a_bad_month_and_a_folder_that_does_not_exist(
 ) -> None:
     fill_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "e")
         dialog = app.screen
         assert isinstance(dialog, ExportScreen)
         await pilot.press("shift+tab", "enter", "down", "enter")
@@ -197,27 +189,22 @@ async def test_export_refuses_a_bad_month_and_a_folder_that_does_not_exist(
         assert out.value.endswith("每月客户投诉汇总表_2025-09.xlsx")
 
         period.value = "2025-13"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert text_of(dialog.query_one("#period .field-error")) == (
-            "月份“2025-13”无效，请按 2026-11 的格式填写。"
-        )
+        await press(pilot, "ctrl+s")
+        assert error_under(dialog, "period") == ("月份“2025-13”无效，请按 2026-11 的格式填写。")
         assert not dialog.query_one(ProgressBar).display
 
         period.value = "2025-10"
         missing = tmp_path / "没有的文件夹" / "投诉.xlsx"
         out.value = str(missing)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert text_of(dialog.query_one("#out .field-error")) == (
+        await press(pilot, "ctrl+s")
+        assert error_under(dialog, "out") == (
             f"无法保存报表 {missing}：文件夹 {missing.parent} 不存在。"
         )
         assert not missing.parent.exists()
 
         written = tmp_path / "十月.xlsx"
         out.value = str(written)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert "投诉 3 条" in text_of(dialog.query_one("#export-done"))
     book = load_workbook(written, read_only=True)
     assert book.sheetnames[0] == "投诉明细"
@@ -227,14 +214,10 @@ async def test_export_refuses_a_bad_month_and_a_folder_that_does_not_exist(
 async def test_export_is_in_the_command_palette(services: Services, db_url: str) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"导出")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "ctrl+p")
+        await press(pilot, *"导出")
+        await press(pilot, "enter")
         assert isinstance(app.screen, ExportScreen)
 
 
@@ -244,8 +227,7 @@ async def test_home_screen_says_when_the_weekly_report_is_due_and_when_it_is_lat
     build_desk(services)
     services.ctx.clock = MomentClock(datetime(2025, 10, 13, 9, 30))
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         line = app.screen.query_one(ReportDueLine)
         assert text_of(line) == "投诉周报 2025-W41：周一 10-13 12:00 前导出"
         assert line.has_class("-due")

@@ -15,12 +15,21 @@ from gendan_tui.screens.search import SearchScreen
 from gendan_tui.screens.today import TodayScreen
 from gendan_tui.store.models import CallbackRecord, Complaint, Order, Subscription
 from gendan_tui.widgets.customer_pane import CustomerPane
-from tests.tui_helpers import SIZE, app_for, build_desk, column, settle, text_of, type_text
+from tests.tui_helpers import (
+    app_for,
+    build_desk,
+    column,
+    error_under,
+    press,
+    running,
+    settle,
+    text_of,
+    type_text,
+)
 
 
 async def search_for(pilot, text: str) -> SearchScreen:
-    await pilot.press("slash")
-    await settle(pilot)
+    await press(pilot, "slash")
     await type_text(pilot, text)
     await settle(pilot)
     screen = pilot.app.screen
@@ -33,32 +42,27 @@ async def test_search_by_pinyin_initials_opens_the_customer(
 ) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         search = await search_for(pilot, "bjhx")
         results = search.query_one("#search-results", DataTable)
         assert column(results, "name") == ["北京华信科技有限公司"]
         assert text_of(search.query_one("#search-status")) == "找到 1 个客户"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, CustomerScreen)
         pane = app.screen.query_one(CustomerPane)
         assert text_of(pane.query_one("#pane-name")) == "北京华信科技有限公司"
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
 
 
 async def test_search_by_part_of_a_phone_number(services: Services, db_url: str) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         search = await search_for(pilot, "8765")
         results = search.query_one("#search-results", DataTable)
         assert column(results, "name") == ["上海东方贸易有限公司", "杭州西湖茶业有限公司"]
-        await pilot.press("down", "enter")
-        await settle(pilot)
+        await press(pilot, "down", "enter")
         pane = app.screen.query_one(CustomerPane)
         assert text_of(pane.query_one("#pane-name")) == "杭州西湖茶业有限公司"
 
@@ -68,26 +72,21 @@ async def test_search_without_a_match_says_so_and_escape_closes(
 ) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         search = await search_for(pilot, "zzz")
         assert search.query_one("#search-results", DataTable).row_count == 0
         assert text_of(search.query_one("#search-status")) == "没有找到匹配的客户。"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is search
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
 
 
 async def test_question_mark_lists_the_keys_of_the_screen(services: Services, db_url: str) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "question_mark")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         table = help_screen.query_one("#help-keys", DataTable)
@@ -101,8 +100,7 @@ async def test_question_mark_lists_the_keys_of_the_screen(services: Services, db
         assert rows["1"] == "今日回访"
         assert "打开客户详情" in rows.values()
         assert any("j" in keys for keys in rows)
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
 
 
@@ -111,8 +109,7 @@ async def test_palette_offers_every_action_as_area_and_verb(
 ) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         titles = [title for title, _, _ in ActionsProvider(app.screen).commands()]
         for title in (
             "回访: 记录成功回访",
@@ -124,37 +121,31 @@ async def test_palette_offers_every_action_as_area_and_verb(
             "应用: 退出程序",
         ):
             assert title in titles
-        await pilot.press("ctrl+p")
-        await settle(pilot)
+        await press(pilot, "ctrl+p")
         await type_text(pilot, "搜索客户")
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, SearchScreen)
 
 
 async def test_complaint_from_a_call(services: Services, db_url: str) -> None:
     ids = build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("c")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "c")
         form = app.screen
         assert isinstance(form, ComplaintFormScreen)
         await pilot.press("tab", "tab")
         await type_text(pilot, "网站打不开")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is form
-        assert text_of(form.query_one("#category .field-error")) == "请选择投诉类别"
+        assert error_under(form, "category") == "请选择投诉类别"
         assert Complaint.select().count() == 0
 
         await pilot.press("enter", "down", "down", "enter")
         await pilot.press("tab")
         await pilot.press("enter", "down", "enter")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
         complaints = app.screen.query_one("#pane-complaints")
         assert "网站打不开" in text_of(complaints)
@@ -195,8 +186,7 @@ async def test_pane_shows_renewals_orders_complaints_and_calls(
         opened_on=date(2025, 9, 1),
     )
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         pane = app.screen.query_one(CustomerPane)
         subscriptions = text_of(pane.query_one("#pane-subscriptions")).splitlines()
         assert subscriptions == [
@@ -208,10 +198,8 @@ async def test_pane_shows_renewals_orders_complaints_and_calls(
         assert text_of(pane.query_one("#pane-orders")) == "企业网站（标准版）  邮箱开通"
         assert text_of(pane.query_one("#pane-complaints")) == "无"
         assert text_of(pane.query_one("#pane-next")) == "下次回访：2025-09-30"
-        await pilot.press("f", "2")
-        await settle(pilot)
+        await press(pilot, "f", "2")
         await search_for(pilot, "bjhx")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         pane = app.screen.query_one(CustomerPane)
         assert text_of(pane.query_one("#pane-calls")) == "10-09 张丽 占线"

@@ -11,19 +11,19 @@ from textual.widgets import Static
 
 from gendan_tui.core.clock import FixedClock
 from gendan_tui.core.services import Services, open_services
-from gendan_tui.screens.success_form import SuccessFormScreen
 from gendan_tui.screens.today import TodayScreen
 from gendan_tui.store.db import close_database
 from gendan_tui.store.models import CallbackRecord, CallbackTask
-from gendan_tui.widgets.queue_table import QueueTable
 from gendan_tui.widgets.quota_meter import QuotaMeter
 from tests.conftest import TODAY
 from tests.tui_helpers import (
-    SIZE,
     app_for,
     build_desk,
-    column,
+    fill_success_form,
     notifications,
+    press,
+    queue_names,
+    running,
     settle,
     text_of,
     type_text,
@@ -42,16 +42,6 @@ def writer_holding_the_lock(path: str) -> Iterator[sqlite3.Connection]:
         other.close()
 
 
-async def fill_success_form(pilot, discussed: str) -> SuccessFormScreen:
-    await pilot.press("s")
-    await settle(pilot)
-    form = pilot.app.screen
-    assert isinstance(form, SuccessFormScreen)
-    await pilot.press("tab")
-    await type_text(pilot, discussed)
-    return form
-
-
 @pytest.mark.sqlite_only
 async def test_locked_database_keeps_the_form_and_saves_nothing(
     services: Services, db_url: str, monkeypatch: pytest.MonkeyPatch
@@ -62,12 +52,10 @@ async def test_locked_database_keeps_the_form_and_saves_nothing(
     services = open_services(db_url, clock=FixedClock(TODAY))
     services.sign_in("zhangli")
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         form = await fill_success_form(pilot, "网站正常")
         with writer_holding_the_lock(db_url):
-            await pilot.press("ctrl+s")
-            await settle(pilot)
+            await press(pilot, "ctrl+s")
             assert app.screen is form
             assert form.query_one("#form-error").display
             message = text_of(form.query_one("#form-error", Static))
@@ -76,8 +64,7 @@ async def test_locked_database_keeps_the_form_and_saves_nothing(
             assert CallbackRecord.select().count() == 0
             assert CallbackTask.select().where(CallbackTask.state == "done").count() == 0
 
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
         assert text_of(app.screen.query_one(QuotaMeter)) == "今日成功回访 1/4"
     assert CallbackRecord.get().discussed == "网站正常"
@@ -88,16 +75,14 @@ async def test_callback_handled_elsewhere_first_is_refused_and_refreshed(
 ) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await fill_success_form(pilot, "网站正常")
         task = CallbackTask.select().order_by(CallbackTask.due_on).get()
         services.callbacks.record_failure(task.id, task.version, "busy")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
         assert any("刚被 张丽 处理过，已为您刷新" in text for text in notifications(app))
-        assert "北京华信科技有限公司" not in column(app.screen.query_one(QueueTable), "customer")
+        assert "北京华信科技有限公司" not in queue_names(app)
     assert [r.outcome for r in CallbackRecord.select()] == ["busy"]
 
 
@@ -110,8 +95,7 @@ async def test_unexpected_failure_is_a_message_not_a_traceback(
         raise RuntimeError("disk on fire")
 
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         monkeypatch.setattr(services.customers, "search", broken)
         await pilot.press("slash")
         await type_text(pilot, "bjhx")

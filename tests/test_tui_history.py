@@ -16,8 +16,17 @@ from gendan_tui.screens.history import HistoryScreen
 from gendan_tui.screens.today import TodayScreen
 from gendan_tui.widgets.history_view import HistoryView, action_text, change_text, value_text
 from tests.conftest import TODAY
-from tests.test_tui_today import record_success
-from tests.tui_helpers import DESK, SIZE, app_for, build_desk, column, settle, text_of
+from tests.tui_helpers import (
+    DESK,
+    app_for,
+    build_desk,
+    column,
+    press,
+    record_success,
+    running,
+    settle,
+    text_of,
+)
 
 FIRST = DESK[0].name
 
@@ -37,22 +46,17 @@ async def test_customer_history_after_an_edit_and_a_callback(
         ids[FIRST], 1, CustomerChanges(name="北京华信网络有限公司", callback_interval_months=3)
     )
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await record_success(pilot, "好")
-        await pilot.press("slash", *"bjhx")  # called: out of today's queue, found by initials
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "slash", *"bjhx")  # called: out of today's queue, found by initials
+        await press(pilot, "enter")
         assert isinstance(app.screen, CustomerScreen)
         assert "h" in [b.binding.key for b in app.screen.active_bindings.values()]
-        await pilot.press("h")
-        await settle(pilot)
+        await press(pilot, "h")
         assert isinstance(app.screen, HistoryScreen)
         assert text_of(app.screen.query_one("#history-subject")) == "北京华信网络有限公司"
         shown = rows(app)
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, CustomerScreen)
 
     assert all(at.startswith("2025-10-09 ") for at, *_ in shown if at)
@@ -79,22 +83,19 @@ async def test_any_record_shows_its_history_with_one_line(services: Services, db
         ComplaintForm(customer_id=ids[FIRST], category="website", content="网站打不开")
     )
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await app.push_screen(HistoryScreen("complaint", complaint_id))
         await settle(pilot)
         shown = rows(app)
         assert not app.screen.query_one("#history-subject").display
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
     assert [row[1:] for row in shown] == [("张丽", "受理", "状态：待处理"), ("", "", "重开次数：0")]
 
 
 async def test_a_record_without_history_says_so(services: Services, db_url: str) -> None:
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await app.push_screen(HistoryScreen("order", 404, "企业网站"))
         await settle(pilot)
         assert text_of(app.screen.query_one("#history-empty")) == "暂无变更记录。"

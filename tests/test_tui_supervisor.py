@@ -12,8 +12,15 @@ from gendan_tui.core.services import Services
 from gendan_tui.screens.clerk_picker import ClerkPickerScreen
 from gendan_tui.screens.today import TodayScreen
 from gendan_tui.store.models import CallbackRecord, CallbackTask
-from gendan_tui.widgets.queue_table import QueueTable
-from tests.tui_helpers import DESK, SIZE, app_for, build_desk, column, notifications, settle
+from tests.tui_helpers import (
+    DESK,
+    app_for,
+    build_desk,
+    notifications,
+    press,
+    queue_names,
+    running,
+)
 from tests.tui_helpers import text_of as text
 
 FIRST = DESK[0].name
@@ -29,10 +36,6 @@ def team(services: Services) -> dict[str, Actor]:
         "manager": users.add_account("zhao", "赵经理", ["cs_manager"], None),
         "tech": users.add_account("chen", "陈工", ["technician"], None),
     }
-
-
-def queue_names(app: object) -> list[str]:
-    return column(app.screen.query_one(QueueTable), "customer")  # type: ignore[attr-defined]
 
 
 def footer_keys(app: object) -> set[str]:
@@ -53,36 +56,29 @@ async def test_supervisor_views_a_clerks_queue_and_reassigns_a_callback(
     services.ctx.actor = people["boss"]
     first_task = CallbackTask.get(CallbackTask.reason == "periodic").id
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         assert queue_names(app) == []
         assert "按 w 查看" in text(app.screen.query_one("#queue-empty"))
         assert {"w", "slash"} <= footer_keys(app)
 
-        await pilot.press("w")
-        await settle(pilot)
+        await press(pilot, "w")
         assert isinstance(app.screen, ClerkPickerScreen)
         assert picker_options(app) == ["李娜（lina）", "王主任（wang） · 当前", "张丽（zhangli）"]
-        await pilot.press("down", "enter")
-        await settle(pilot)
+        await press(pilot, "down", "enter")
         assert isinstance(app.screen, TodayScreen)
         assert len(queue_names(app)) == 6 and queue_names(app)[0] == FIRST
         assert app.screen.query_one("#queue-box").border_title == "张丽 的今日回访队列"
         assert {"r", "s", "f", "c"} <= footer_keys(app)
 
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         assert picker_options(app) == ["李娜（lina）", "王主任（wang）"]
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, TodayScreen)
         assert notifications(app)[-1] == f"已将 {FIRST} 的回访转给 李娜。"
         assert FIRST not in queue_names(app) and len(queue_names(app)) == 5
 
-        await pilot.press("w")
-        await settle(pilot)
-        await pilot.press("up", "up", "enter")  # from 张丽 (shown now) up to 李娜
-        await settle(pilot)
+        await press(pilot, "w")
+        await press(pilot, "up", "up", "enter")  # from 张丽 (shown now) up to 李娜
         assert queue_names(app) == [FIRST]
         assert app.screen.query_one("#queue-box").border_title == "李娜 的今日回访队列"
 
@@ -100,16 +96,13 @@ async def test_a_clerk_neither_sees_nor_may_use_the_supervisors_keys(
 ) -> None:
     team(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         assert {"s", "f", "c"} <= footer_keys(app)
         assert not {"w", "r"} & footer_keys(app)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         assert isinstance(app.screen, TodayScreen)
         assert notifications(app) == ["张丽 没有“重新分配工作”的权限，操作未执行。"]
-        await pilot.press("w")
-        await settle(pilot)
+        await press(pilot, "w")
         assert notifications(app)[-1] == "张丽 没有“查看全部文员的工作”的权限，操作未执行。"
         assert len(queue_names(app)) == 6
     assert CallbackTask.select().where(CallbackTask.clerk != services.ctx.actor.id).count() == 0
@@ -119,22 +112,17 @@ async def test_a_manager_may_look_but_not_record(services: Services, db_url: str
     people = team(services)
     services.ctx.actor = people["manager"]
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
-        await pilot.press("end", "enter")  # 张丽, last by login
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "w")
+        await press(pilot, "end", "enter")  # 张丽, last by login
         assert queue_names(app)[0] == FIRST
         assert "w" in footer_keys(app)
         assert not {"s", "f", "c", "r"} & footer_keys(app)
 
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         assert isinstance(app.screen, TodayScreen)
         assert notifications(app) == ["赵经理 没有“回访工作”的权限，操作未执行。"]
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         assert isinstance(app.screen, TodayScreen)
         assert len(notifications(app)) == 2
     assert CallbackRecord.select().count() == 0
@@ -149,16 +137,13 @@ async def test_a_technician_with_a_callback_is_refused_and_nothing_is_saved(
     CallbackTask.update(clerk=people["tech"].id).where(CallbackTask.id == task.id).execute()
     services.ctx.actor = people["tech"]
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         assert queue_names(app) == ["广州南方家具有限公司"]
         assert not {"s", "f", "c", "w", "r"} & footer_keys(app)
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         assert isinstance(app.screen, TodayScreen)
         assert notifications(app) == ["陈工 没有“回访工作”的权限，操作未执行。"]
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         assert notifications(app)[-1] == "陈工 没有“受理投诉”的权限，操作未执行。"
     assert CallbackRecord.select().count() == 0
     assert CallbackTask.get_by_id(task.id).version == task.version

@@ -18,32 +18,26 @@ from gendan_tui.widgets.customer_pane import CustomerPane
 from gendan_tui.widgets.queue_table import QueueTable
 from gendan_tui.widgets.quota_meter import QuotaMeter
 from tests.conftest import TODAY
-from tests.tui_helpers import DESK, SIZE, app_for, build_desk, column, settle, text_of, type_text
+from tests.tui_helpers import (
+    DESK,
+    app_for,
+    build_desk,
+    column,
+    error_under,
+    press,
+    queue_names,
+    record_success,
+    running,
+    text_of,
+    type_text,
+)
 
 TWO_MONTHS_ON = date(2025, 12, 9)
 NEXT_WORKDAY = date(2025, 10, 10)
 
 
-def queue_names(app: object) -> list[str]:
-    return column(app.screen.query_one(QueueTable), "customer")  # type: ignore[attr-defined]
-
-
 def meter(app: object) -> QuotaMeter:
     return app.screen.query_one(QuotaMeter)  # type: ignore[attr-defined]
-
-
-async def record_success(pilot, discussed: str, *, invite: bool = False) -> None:
-    """Press s, keep the prefilled contact, write what was discussed, save with Ctrl+S."""
-    await pilot.press("s")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, SuccessFormScreen)
-    await pilot.press("tab")
-    await type_text(pilot, discussed)
-    if invite:
-        await pilot.press("tab", "tab", "tab", "space")
-    await pilot.press("ctrl+s")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, TodayScreen)
 
 
 async def test_queue_lists_overdue_first_with_reason_days_and_attempts(
@@ -51,8 +45,7 @@ async def test_queue_lists_overdue_first_with_reason_days_and_attempts(
 ) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app):
         assert app.ready_for_work.is_set()
         table = app.screen.query_one(QueueTable)
         assert queue_names(app) == [
@@ -90,20 +83,16 @@ async def test_queue_lists_overdue_first_with_reason_days_and_attempts(
 async def test_pane_follows_the_cursor(services: Services, db_url: str) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         pane = app.screen.query_one(CustomerPane)
         assert text_of(pane.query_one("#pane-name")) == "北京华信科技有限公司"
         contacts = text_of(pane.query_one("#pane-contacts"))
         assert "王伟" in contacts and "010-62345678" in contacts
-        await pilot.press("j")
-        await settle(pilot)
+        await press(pilot, "j")
         assert text_of(pane.query_one("#pane-name")) == "杭州西湖茶业有限公司"
-        await pilot.press("down", "down")
-        await settle(pilot)
+        await press(pilot, "down", "down")
         assert text_of(pane.query_one("#pane-name")) == "广州南方家具有限公司"
-        await pilot.press("k")
-        await settle(pilot)
+        await press(pilot, "k")
         assert text_of(pane.query_one("#pane-name")) == "上海东方贸易有限公司"
         assert "新客户 · 会员" in text_of(pane.query_one("#pane-facts"))
 
@@ -113,15 +102,11 @@ async def test_clerk_records_four_successes_and_one_failure_and_it_all_survives_
 ) -> None:
     ids = build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-
-        await pilot.press("s")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "s")
         contact = app.screen.query_one("#contact_name-input", Input)
         assert contact.value == "王伟"
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert CallbackRecord.select().count() == 0
 
         await record_success(pilot, "网站正常", invite=True)
@@ -130,11 +115,9 @@ async def test_clerk_records_four_successes_and_one_failure_and_it_all_survives_
         assert queue_names(app)[0] == "杭州西湖茶业有限公司"
         assert app.screen.query_one(QueueTable).cursor_row == 0
 
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         assert isinstance(app.screen, FailureFormScreen)
-        await pilot.press("1")
-        await settle(pilot)
+        await press(pilot, "1")
         assert isinstance(app.screen, TodayScreen)
         assert "杭州西湖茶业有限公司" not in queue_names(app)
         assert text_of(meter(app)) == "今日成功回访 1/4"
@@ -180,8 +163,7 @@ async def test_clerk_records_four_successes_and_one_failure_and_it_all_survives_
     again = open_services(db_url, clock=FixedClock(TODAY))
     again.sign_in("zhangli")
     app = app_for(again, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         assert text_of(meter(app)) == "今日成功回访 4/4  ✓ 已达标"
         assert meter(app).has_class("-done")
         assert queue_names(app) == ["深圳星辰电子有限公司"]
@@ -190,8 +172,7 @@ async def test_clerk_records_four_successes_and_one_failure_and_it_all_survives_
     tomorrow = open_services(db_url, clock=FixedClock(NEXT_WORKDAY))
     tomorrow.sign_in("zhangli")
     app = app_for(tomorrow, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         table = app.screen.query_one(QueueTable)
         assert queue_names(app) == ["杭州西湖茶业有限公司", "深圳星辰电子有限公司"]
         assert column(table, "attempts") == ["1", ""]
@@ -204,12 +185,9 @@ async def test_empty_required_field_shows_a_message_and_saves_nothing(
 ) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "s")
+        await press(pilot, "ctrl+s")
         form = app.screen
         assert isinstance(form, SuccessFormScreen)
         discussed = form.query_one("#discussed")
@@ -220,15 +198,13 @@ async def test_empty_required_field_shows_a_message_and_saves_nothing(
 
         await pilot.press("shift+tab", "backspace", "tab")
         await type_text(pilot, "谈了续费")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         contact = form.query_one("#contact_name")
         assert contact.has_class("-invalid")
         assert not discussed.has_class("-invalid")
         assert CallbackRecord.select().count() == 0
 
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
         assert text_of(meter(app)) == "今日成功回访 0/4"
         assert len(queue_names(app)) == 6
@@ -237,18 +213,15 @@ async def test_empty_required_field_shows_a_message_and_saves_nothing(
 async def test_other_outcome_needs_a_note(services: Services, db_url: str) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f", "5")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "f", "5")
         form = app.screen
         assert isinstance(form, FailureFormScreen)
-        assert text_of(form.query_one("#notes .field-error")) == "选择“其他”时请填写说明。"
+        assert error_under(form, "notes") == "选择“其他”时请填写说明。"
         assert app.focused is form.query_one("#notes-input")
         assert CallbackRecord.select().count() == 0
         await type_text(pilot, "客户在开会")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, TodayScreen)
     record = CallbackRecord.get()
     assert (record.outcome, record.notes) == ("other", "客户在开会")
@@ -257,10 +230,8 @@ async def test_other_outcome_needs_a_note(services: Services, db_url: str) -> No
 async def test_failure_chosen_with_arrows_and_enter(services: Services, db_url: str) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f", "down", "down", "enter")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "f", "down", "down", "enter")
         assert isinstance(app.screen, TodayScreen)
     assert CallbackRecord.get().outcome == "wrong_number"
 
@@ -270,29 +241,23 @@ async def test_enter_opens_the_customer_and_escape_or_1_returns(
 ) -> None:
     build_desk(services)
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("j", "enter")
-        await settle(pilot)
+    async with running(app) as pilot:
+        await press(pilot, "j", "enter")
         assert isinstance(app.screen, CustomerScreen)
         pane = app.screen.query_one(CustomerPane)
         assert text_of(pane.query_one("#pane-name")) == "杭州西湖茶业有限公司"
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
         assert app.screen.query_one(QueueTable).cursor_row == 1
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, CustomerScreen)
-        await pilot.press("1")
-        await settle(pilot)
+        await press(pilot, "1")
         assert isinstance(app.screen, TodayScreen)
 
 
 async def test_empty_queue_hides_the_call_keys(services: Services, db_url: str) -> None:
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         assert app.ready_for_work.is_set()
         screen = app.screen
         assert screen.query_one("#queue-empty").display
@@ -300,8 +265,7 @@ async def test_empty_queue_hides_the_call_keys(services: Services, db_url: str) 
         keys = set(screen.active_bindings)
         assert {"s", "f", "c"}.isdisjoint(keys)
         assert {"slash", "question_mark", "q"} <= keys
-        await pilot.press("s", "f", "c")
-        await settle(pilot)
+        await press(pilot, "s", "f", "c")
         assert app.screen is screen
 
 
@@ -322,8 +286,7 @@ async def test_queue_shows_how_many_are_not_listed(services: Services, db_url: s
         ]
     ).execute()
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app):
         assert app.screen.query_one(QueueTable).row_count == 200
         assert text_of(app.screen.query_one("#queue-count")) == "显示前 200 条，共 205 条"
 
@@ -333,8 +296,7 @@ async def test_calendar_warning_when_next_year_is_not_known(
 ) -> None:
     services.ctx.clock = FixedClock(date(2026, 11, 2))
     app = app_for(services, db_url)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app):
         warning = app.screen.query_one("#calendar-warning")
         assert warning.display
         assert text_of(warning).startswith("2027 年的法定节假日和调休安排尚未录入")
@@ -343,8 +305,7 @@ async def test_calendar_warning_when_next_year_is_not_known(
 async def test_english_mode(services: Services, db_url: str) -> None:
     build_desk(services)
     app = app_for(services, db_url, lang="en")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app):
         table = app.screen.query_one(QueueTable)
         assert [str(c.label) for c in table.columns.values()] == [
             "Due",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +14,10 @@ from gendan_tui.app import GendanApp, make_app
 from gendan_tui.config import Settings
 from gendan_tui.core.customers import NewContact, NewCustomer
 from gendan_tui.core.services import Services
+from gendan_tui.screens.success_form import SuccessFormScreen
+from gendan_tui.screens.today import TodayScreen
 from gendan_tui.store.models import CallbackTask
+from gendan_tui.widgets.queue_table import QueueTable
 
 SIZE = (120, 40)
 
@@ -111,6 +116,20 @@ async def settle(pilot: Pilot[None]) -> None:
     raise AssertionError("the app did not settle")
 
 
+@asynccontextmanager
+async def running(app: GendanApp) -> AsyncIterator[Pilot[None]]:
+    """Run ``app`` at the tests' window size, settled after opening."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        yield pilot
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press ``keys`` and wait until the app has settled."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
 def notifications(app: GendanApp) -> list[str]:
     """The messages of the notifications shown so far."""
     return [n.message for n in app._notifications]
@@ -129,3 +148,33 @@ def column(table: object, key: str) -> list[str]:
 async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type ``text`` key by key into the focused widget."""
     await pilot.press(*text)
+
+
+def error_under(screen: object, field: str) -> str:
+    """The error shown under a form's field (empty when there is none)."""
+    return text_of(screen.query_one(f"#{field} .field-error"))  # type: ignore[attr-defined]
+
+
+def queue_names(app: object) -> list[str]:
+    """The customers of the callback queue on screen, top to bottom."""
+    return column(app.screen.query_one(QueueTable), "customer")  # type: ignore[attr-defined]
+
+
+async def fill_success_form(pilot: Pilot[None], discussed: str) -> SuccessFormScreen:
+    """Press s, keep the prefilled contact and write what was discussed (not yet saved)."""
+    await press(pilot, "s")
+    form = pilot.app.screen
+    assert isinstance(form, SuccessFormScreen)
+    await pilot.press("tab")
+    await type_text(pilot, discussed)
+    return form
+
+
+async def record_success(pilot: Pilot[None], discussed: str, *, invite: bool = False) -> None:
+    """Record a reached callback from the Today screen and save it with Ctrl+S (ticking
+    the training invitation with ``invite``)."""
+    await fill_success_form(pilot, discussed)
+    if invite:
+        await pilot.press("tab", "tab", "tab", "space")
+    await press(pilot, "ctrl+s")
+    assert isinstance(pilot.app.screen, TodayScreen)
