@@ -114,6 +114,9 @@ class GendanApp(App[None]):
         return HOME.create()
 
     def on_mount(self) -> None:
+        """Resume collection after the first paint; give the home screen, already the base
+        of the default mode, its mode name for its number key; then begin the day, or
+        cover the home screen with the start screen until someone signs in."""
         self.call_after_refresh(resume_collection)
         self.add_mode(HOME.name, HOME.create)
         if self.services.ctx.actor is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gendan_tui import cli
-from gendan_tui.core import users
+from gendan_tui.core import audit, users
 from gendan_tui.core.services import Services
 from gendan_tui.store.models import User
 from tests import factories
@@ -150,18 +150,25 @@ def test_password_account_needs_a_password_without_a_terminal(
     assert cli.main(["queue", "--db", db_url, "--user", "lina"]) == 0
 
 
-def test_calendar_override_changes_the_rules(
+def test_calendar_override_changes_the_rules_and_only_a_supervisor_may_set_one(
     queued: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    users.add_account("wang", "王主任", ["follow_up_supervisor"], None)
+    set_off = ["calendar", "set", "2025-10-10", "off", "--note", "公司活动", "--db", queued]
     assert cli.main(["calendar", "check", "2025-10-10", "--db", queued]) == 0
     assert capsys.readouterr().out == "2025-10-10 是工作日\n"
-    assert (
-        cli.main(["calendar", "set", "2025-10-10", "off", "--note", "公司活动", "--db", queued])
-        == 0
-    )
+
+    assert cli.main([*set_off, "--user", "zhangli"]) == cli.EXIT_USER_ERROR
+    assert "张丽 没有“修改部门设置（工作日历、回访规则）”的权限" in capsys.readouterr().err
+    assert cli.main(["calendar", "check", "2025-10-10", "--db", queued]) == 0
+    assert capsys.readouterr().out == "2025-10-10 是工作日\n"  # nothing saved
+
+    assert cli.main([*set_off, "--user", "wang"]) == 0
     capsys.readouterr()
     assert cli.main(["calendar", "check", "2025-10-10", "--db", queued]) == 0
     assert capsys.readouterr().out == "2025-10-10 是休息日\n"
+    entry = audit.history("calendar_day", 20251010)[0]
+    assert (entry.user, entry.action) == ("王主任", "set")
 
 
 def test_missing_database_is_not_created_silently(

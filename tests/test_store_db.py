@@ -13,8 +13,10 @@ import peewee
 import psycopg2
 import pytest
 
-from gendan_tui.core import department
+from gendan_tui.core import audit, department, users
+from gendan_tui.core.context import Actor
 from gendan_tui.core.errors import StorageError
+from gendan_tui.core.roles import PermissionDenied
 from gendan_tui.core.services import Services
 from gendan_tui.store import db as store_db
 from gendan_tui.store.db import describe, open_database, transaction
@@ -141,24 +143,55 @@ def test_dates_times_and_booleans_read_back_as_python_types(services: Services) 
     assert detail.recent_calls[0].called_at.date() == date(2025, 10, 9)
 
 
-def test_settings_are_upserted_not_duplicated(services: Services) -> None:
-    department.set_policy_value("frequent_more_than", 5)
-    department.set_policy_value("frequent_more_than", 7)
+@pytest.fixture
+def supervisor(services: Services) -> Actor:
+    """Someone who may change the department's settings."""
+    return users.add_account("wang", "王主任", ["follow_up_supervisor"], None)
+
+
+def test_settings_are_upserted_not_duplicated(supervisor: Actor) -> None:
+    department.set_policy_value(supervisor, "frequent_more_than", 5)
+    department.set_policy_value(supervisor, "frequent_more_than", 7)
     assert department.load_policy().frequent_more_than == 7
     assert Setting.select().where(Setting.key == "callbacks.frequent_more_than").count() == 1
-    department.confirm_calendar_year(2026)
-    department.confirm_calendar_year(2026)
-    department.confirm_calendar_year(2027)
+    department.confirm_calendar_year(supervisor, 2026)
+    department.confirm_calendar_year(supervisor, 2026)
+    department.confirm_calendar_year(supervisor, 2027)
     assert Setting.get_by_id("calendar.confirmed_years").value == "[2026, 2027]"
+    changes = [entry.changes[0] for entry in audit.history("department", 0) if entry.changes]
+    assert [(c.field, c.before, c.after) for c in changes] == [
+        ("years", [2026], [2026, 2027]),
+        ("years", [], [2026]),
+        ("frequent_more_than", 5, 7),
+        ("frequent_more_than", 2, 5),
+    ]
 
 
-def test_calendar_override_is_replaced_in_place(services: Services) -> None:
-    department.set_calendar_day(date(2026, 1, 2), True, "调休")
-    department.set_calendar_day(date(2026, 1, 2), False, "公司放假")
+def test_calendar_override_is_replaced_in_place(supervisor: Actor) -> None:
+    department.set_calendar_day(supervisor, date(2026, 1, 2), True, "调休")
+    department.set_calendar_day(supervisor, date(2026, 1, 2), False, "公司放假")
     row = CalendarOverride.get_by_id(date(2026, 1, 2))
     assert (row.is_workday, row.note) == (False, "公司放假")
     assert CalendarOverride.select().count() == 1
     assert department.load_calendar().is_workday(date(2026, 1, 2)) is False
+    newest = audit.history("calendar_day", 20260102)[0]
+    assert [(c.field, c.before, c.after) for c in newest.changes] == [
+        ("is_workday", True, False),
+        ("note", "调休", "公司放假"),
+    ]
+
+
+def test_a_clerk_may_not_change_department_settings(services: Services) -> None:
+    clerk = services.ctx.require_actor()
+    with pytest.raises(PermissionDenied):
+        department.set_calendar_day(clerk, date(2026, 1, 2), True, "调休")
+    with pytest.raises(PermissionDenied):
+        department.confirm_calendar_year(clerk, 2026)
+    with pytest.raises(PermissionDenied):
+        department.set_policy_value(clerk, "frequent_more_than", 5)
+    assert CalendarOverride.select().count() == 0
+    assert Setting.select().count() == 0
+    assert audit.history("department", 0) == []
 
 
 def test_open_callback_indexes_are_partial(services: Services) -> None:

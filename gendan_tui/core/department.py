@@ -1,4 +1,8 @@
-"""Department-wide settings kept in the database: callback policy and calendar overrides."""
+"""Department-wide settings kept in the database: callback policy and calendar overrides.
+
+Changing them is for whoever may manage the department's settings (the follow-up
+supervisor, the department manager); every change is in the audit trail.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,19 @@ import json
 from dataclasses import asdict, fields
 from datetime import date
 
+from gendan_tui.core import audit
 from gendan_tui.core.callback_rules import CallbackPolicy
+from gendan_tui.core.context import Actor
 from gendan_tui.core.errors import ValidationError
+from gendan_tui.core.roles import Permission, require
 from gendan_tui.core.workcalendar import WorkCalendar
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import CalendarOverride, Setting
 
 POLICY_PREFIX = "callbacks."
 CONFIRMED_YEARS = "calendar.confirmed_years"
+SETTINGS_ENTITY = "department"
+CALENDAR_ENTITY = "calendar_day"
 
 
 def _get(key: str, default: object) -> object:
@@ -37,15 +46,18 @@ def load_policy() -> CallbackPolicy:
     return CallbackPolicy(**values)
 
 
-def set_policy_value(name: str, value: int) -> CallbackPolicy:
+def set_policy_value(by: Actor, name: str, value: int) -> CallbackPolicy:
     """Change one policy number (for example ``frequent_more_than``) and return the policy."""
+    require(by, Permission.MANAGE_SETTINGS)
     known = asdict(CallbackPolicy())
     if name not in known:
         raise ValidationError("error.unknown_setting", field=name, name=name)
     if value < 1:
         raise ValidationError("error.must_be_positive", field=name, name=name)
     with transaction():
+        before = _get(POLICY_PREFIX + name, known[name])
         _put(POLICY_PREFIX + name, value)
+        audit.log(by, SETTINGS_ENTITY, 0, "policy", before={name: before}, after={name: value})
     return load_policy()
 
 
@@ -57,17 +69,32 @@ def load_calendar() -> WorkCalendar:
     return WorkCalendar(overrides, years)
 
 
-def set_calendar_day(day: date, is_workday: bool, note: str = "") -> None:
+def set_calendar_day(by: Actor, day: date, is_workday: bool, note: str = "") -> None:
     """Record that ``day`` is (or is not) a working day, overriding the official data."""
+    require(by, Permission.MANAGE_SETTINGS)
     with transaction():
+        old = CalendarOverride.get_or_none(CalendarOverride.day == day)
         CalendarOverride.insert(day=day, is_workday=is_workday, note=note).on_conflict(
             conflict_target=[CalendarOverride.day],
             update={CalendarOverride.is_workday: is_workday, CalendarOverride.note: note},
         ).execute()
+        audit.log(
+            by,
+            CALENDAR_ENTITY,
+            int(day.strftime("%Y%m%d")),
+            "set",
+            before={"is_workday": old.is_workday, "note": old.note} if old else {},
+            after={"is_workday": is_workday, "note": note},
+        )
 
 
-def confirm_calendar_year(year: int) -> None:
+def confirm_calendar_year(by: Actor, year: int) -> None:
     """Declare that ``year``'s holidays and make-up days have been entered as overrides."""
+    require(by, Permission.MANAGE_SETTINGS)
     with transaction():
-        years = sorted({*(int(y) for y in _get(CONFIRMED_YEARS, [])), year})  # type: ignore[attr-defined]
+        before = sorted(int(y) for y in _get(CONFIRMED_YEARS, []))  # type: ignore[attr-defined]
+        years = sorted({*before, year})
         _put(CONFIRMED_YEARS, years)
+        audit.log(
+            by, SETTINGS_ENTITY, 0, "confirm_year", before={"years": before}, after={"years": years}
+        )

@@ -35,6 +35,8 @@ class Permission(StrEnum):
     WORK_TECH_TASKS = "work_tech_tasks"
     EXPORT_REPORTS = "export_reports"
     MANAGE_USERS = "manage_users"
+    MANAGE_SETTINGS = "manage_settings"
+    """Department-wide settings: the working-day calendar and the callback policy."""
     EDIT_CUSTOMERS = "edit_customers"
 
 
@@ -64,6 +66,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.HANDLE_COMPLAINTS,
             Permission.EXPORT_REPORTS,
             Permission.MANAGE_USERS,
+            Permission.MANAGE_SETTINGS,
             Permission.EDIT_CUSTOMERS,
         }
     ),
@@ -78,7 +81,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         for manager in MANAGERS
     },
 }
-ROLE_PERMISSIONS[Role.DEPARTMENT_MANAGER] |= {Permission.MANAGE_USERS}
+ROLE_PERMISSIONS[Role.DEPARTMENT_MANAGER] |= {Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS}
 
 
 class PermissionDenied(UserError):
