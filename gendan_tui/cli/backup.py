@@ -1,7 +1,7 @@
 """``gendan backup FILE`` and ``gendan restore FILE``: a SQLite database to a file and back.
 
 Backups are taken online (clerks may keep working); PostgreSQL is refused with a pointer
-to pg_dump and pg_restore.
+to pg_dump and pg_restore. The backup code is loaded only when one of them runs.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from pathlib import Path
 from gendan_tui import i18n
 from gendan_tui.cli.base import say
 from gendan_tui.config import Settings
-from gendan_tui.store import backup as store_backup
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -28,6 +27,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
     """Write a consistent copy of the database to the given file."""
+    from gendan_tui.store import backup as store_backup
+
     done = store_backup.backup(settings.database_url, args.file, overwrite=args.overwrite)
     say(
         i18n.t(
@@ -42,6 +43,8 @@ def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     """Replace the database by a backup, keeping the old one as ``.bak``."""
+    from gendan_tui.store import backup as store_backup
+
     done = store_backup.restore(args.file, settings.database_url)
     say(i18n.t("backup.restored", source=str(args.file), path=str(done.path)))
     if done.previous is not None:
