@@ -33,6 +33,7 @@ from tests.tui_helpers import (
     press,
     running,
     settle,
+    shown,
     text_of,
     type_text,
 )
@@ -77,8 +78,7 @@ async def test_an_incoming_call_goes_from_intake_through_forward_follow_up_resol
         assert text_of(pane.query_one("#pane-name")) == HUAXIN
 
         await press(pilot, "c")
-        form = app.screen
-        assert isinstance(form, ComplaintFormScreen)
+        form = shown(app, ComplaintFormScreen)
         assert form.query_one("#phone-input", Input).value == CALLER
         await pilot.press("enter", "down", "enter")  # category: 邮箱
         await pilot.press("tab", "tab")
@@ -118,8 +118,7 @@ async def test_an_incoming_call_goes_from_intake_through_forward_follow_up_resol
         assert isinstance(app.screen, ComplaintsScreen)
         assert column(app.screen.query_one("#complaint-list"), "customer") == [HUAXIN]
         await press(pilot, "enter")
-        detail = app.screen
-        assert isinstance(detail, ComplaintDetailScreen)
+        detail = shown(app, ComplaintDetailScreen)
         facts = text_of(detail.query_one(ComplaintFacts))
         assert "已转交" in facts and "技术员 · 技术部 · 期限 2025-10-15" in facts
 
@@ -135,8 +134,7 @@ async def test_an_incoming_call_goes_from_intake_through_forward_follow_up_resol
         assert Complaint.get().status == "resolved"
 
         await press(pilot, "p")
-        reply = app.screen
-        assert isinstance(reply, ReplyFormScreen)
+        reply = shown(app, ReplyFormScreen)
         assert reply.query_one("#at-input", Input).value.startswith("2025-10-09 ")
         await pilot.press("tab", "tab", "tab")
         await type_text(pilot, "已告知")
@@ -184,8 +182,7 @@ async def test_reopening_keeps_the_timeline_and_a_step_someone_else_took_first_r
         await press(pilot, "3")
         await press(pilot, "w")
         await press(pilot, "enter")
-        detail = app.screen
-        assert isinstance(detail, ComplaintDetailScreen)
+        detail = shown(app, ComplaintDetailScreen)
         await step(pilot, "o", "又坏了")
         assert Complaint.get_by_id(complaint_id).status == "open"
         assert timeline_of(app) == [
@@ -217,8 +214,7 @@ async def test_intake_from_any_screen_finds_the_caller_as_the_number_is_typed(
     async with running(app) as pilot:
         assert isinstance(app.screen, TodayScreen)
         await press(pilot, "t")
-        form = app.screen
-        assert isinstance(form, ComplaintFormScreen)
+        form = shown(app, ComplaintFormScreen)
         assert form.focused is form.query_one("#customer-input")
 
         await type_text(pilot, "139876")
@@ -270,8 +266,7 @@ async def test_intake_finds_by_pinyin_initials_and_refuses_an_unknown_caller_and
     async with running(app) as pilot:
         await press(pilot, "3")
         await press(pilot, "t")
-        form = app.screen
-        assert isinstance(form, ComplaintFormScreen)
+        form = shown(app, ComplaintFormScreen)
         await press(pilot, "ctrl+s")
         missing = "请先找到并选择客户（输入来电号码、名称或拼音首字母，回车确定）。"
         assert error_under(form, "customer") == missing
@@ -313,8 +308,7 @@ async def test_a_call_from_an_unknown_number_opens_intake_with_the_number(
     build_desk(services)
     app = app_on_call(services, db_url, "020-99998888")
     async with running(app) as pilot:
-        form = app.screen
-        assert isinstance(form, ComplaintFormScreen)
+        form = shown(app, ComplaintFormScreen)
         assert form.query_one("#customer-input", Input).value == "020-99998888"
         assert form.query_one("#phone-input", Input).value == "020-99998888"
         assert text_of(form.query_one("#caller-status")).startswith(

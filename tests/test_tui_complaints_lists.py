@@ -29,6 +29,7 @@ from tests.tui_helpers import (
     press,
     running,
     settle,
+    shown,
     text_of,
 )
 
@@ -86,8 +87,7 @@ async def test_the_lists_open_overdue_mine_and_this_week(services: Services, db_
     app = app_for(services, db_url)
     async with running(app) as pilot:
         await press(pilot, "3")
-        screen = app.screen
-        assert isinstance(screen, ComplaintsScreen)
+        screen = shown(app, ComplaintsScreen)
         table = table_of(app)
         assert column(table, "customer") == [DONGFANG, XIHU, HUAXIN]
         assert column(table, "status") == ["待处理", "已转交", "已转交"]
@@ -142,8 +142,7 @@ async def test_export_the_weekly_report_from_the_complaints_screen(
         assert line.has_class("-overdue")
         await press(pilot, "3")
         await press(pilot, "e")
-        dialog = app.screen
-        assert isinstance(dialog, ExportScreen)
+        dialog = shown(app, ExportScreen)
         assert dialog.query_one("#period-input", Input).value == "2025-W40"
         default = isolated_home / "reports" / "客户投诉周报表_2025-W40.xlsx"
         assert dialog.query_one("#out-input", Input).value == str(default)
@@ -179,8 +178,7 @@ async def test_export_refuses_a_bad_month_and_a_folder_that_does_not_exist(
     app = app_for(services, db_url)
     async with running(app) as pilot:
         await press(pilot, "e")
-        dialog = app.screen
-        assert isinstance(dialog, ExportScreen)
+        dialog = shown(app, ExportScreen)
         await pilot.press("shift+tab", "enter", "down", "enter")
         assert dialog.code == "complaints-monthly"
         period = dialog.query_one("#period-input", Input)

@@ -23,6 +23,7 @@ from tests.tui_helpers import (
     press,
     running,
     settle,
+    shown,
     text_of,
     type_text,
 )
@@ -32,8 +33,7 @@ async def search_for(pilot, text: str) -> SearchScreen:
     await press(pilot, "slash")
     await type_text(pilot, text)
     await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, SearchScreen)
+    screen = shown(pilot.app, SearchScreen)
     return screen
 
 
@@ -87,8 +87,7 @@ async def test_question_mark_lists_the_keys_of_the_screen(services: Services, db
     app = app_for(services, db_url)
     async with running(app) as pilot:
         await press(pilot, "question_mark")
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
+        help_screen = shown(app, HelpScreen)
         table = help_screen.query_one("#help-keys", DataTable)
         rows = dict(zip(column(table, "keys"), column(table, "verb"), strict=True))
         assert rows["s"] == "记录成功回访"
@@ -133,8 +132,7 @@ async def test_complaint_from_a_call(services: Services, db_url: str) -> None:
     app = app_for(services, db_url)
     async with running(app) as pilot:
         await press(pilot, "c")
-        form = app.screen
-        assert isinstance(form, ComplaintFormScreen)
+        form = shown(app, ComplaintFormScreen)
         await pilot.press("tab", "tab")
         await type_text(pilot, "网站打不开")
         await press(pilot, "ctrl+s")

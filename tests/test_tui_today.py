@@ -28,6 +28,7 @@ from tests.tui_helpers import (
     queue_names,
     record_success,
     running,
+    shown,
     text_of,
     type_text,
 )
@@ -188,8 +189,7 @@ async def test_empty_required_field_shows_a_message_and_saves_nothing(
     async with running(app) as pilot:
         await press(pilot, "s")
         await press(pilot, "ctrl+s")
-        form = app.screen
-        assert isinstance(form, SuccessFormScreen)
+        form = shown(app, SuccessFormScreen)
         discussed = form.query_one("#discussed")
         assert discussed.has_class("-invalid")
         assert text_of(discussed.query_one(".field-error")) == "此项为必填项，不能为空。"
@@ -215,8 +215,7 @@ async def test_other_outcome_needs_a_note(services: Services, db_url: str) -> No
     app = app_for(services, db_url)
     async with running(app) as pilot:
         await press(pilot, "f", "5")
-        form = app.screen
-        assert isinstance(form, FailureFormScreen)
+        form = shown(app, FailureFormScreen)
         assert error_under(form, "notes") == "选择“其他”时请填写说明。"
         assert app.focused is form.query_one("#notes-input")
         assert CallbackRecord.select().count() == 0

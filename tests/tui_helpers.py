@@ -6,8 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
+from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.worker import WorkerState
 
 from gendan_tui.app import GendanApp, make_app
@@ -20,6 +23,7 @@ from gendan_tui.store.models import CallbackTask
 from gendan_tui.widgets.queue_table import QueueTable
 
 SIZE = (120, 40)
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,13 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     await settle(pilot)
 
 
+def shown(app: App[Any], screen_type: type[ScreenT]) -> ScreenT:
+    """The screen on top, after checking that it is a ``screen_type``."""
+    screen = app.screen
+    assert isinstance(screen, screen_type), f"{type(screen).__name__} is shown"
+    return screen
+
+
 def notifications(app: GendanApp) -> list[str]:
     """The messages of the notifications shown so far."""
     return [n.message for n in app._notifications]
@@ -163,8 +174,7 @@ def queue_names(app: object) -> list[str]:
 async def fill_success_form(pilot: Pilot[None], discussed: str) -> SuccessFormScreen:
     """Press s, keep the prefilled contact and write what was discussed (not yet saved)."""
     await press(pilot, "s")
-    form = pilot.app.screen
-    assert isinstance(form, SuccessFormScreen)
+    form = shown(pilot.app, SuccessFormScreen)
     await pilot.press("tab")
     await type_text(pilot, discussed)
     return form
