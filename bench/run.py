@@ -71,7 +71,12 @@ def main(argv: list[str] | None = None) -> int:
             figure(name, "n/a", note="app not available")
         return 0
     start = measure_startup(url, DEMO_CLERK, BENCH_DAY, runs=args.runs)
-    figure("start_app", start.app, "ms", f"median of {args.runs}, process start to the filled queue painted")
+    figure(
+        "start_app",
+        start.app,
+        "ms",
+        f"median of {args.runs}, process start to the filled queue painted",
+    )
     figure("start_bare", start.bare, "ms", "bare Textual app, its 50-row table painted")
     figure("start_ratio", round(start.ratio, 2), "x", f"target <= {START_RATIO_TARGET}")
 
