@@ -319,12 +319,12 @@ def timeline(complaint_id: int) -> tuple[TimelineEntry, ...]:
         rows = (
             ComplaintEvent.select(
                 ComplaintEvent.at,
-                actor.name,
+                pw.fn.COALESCE(actor.name, ""),
                 ComplaintEvent.kind,
                 ComplaintEvent.note,
                 ComplaintEvent.status_before,
                 ComplaintEvent.status_after,
-                assignee.name,
+                pw.fn.COALESCE(assignee.name, ""),
                 ComplaintEvent.assignee_role,
                 ComplaintEvent.due_on,
                 ComplaintEvent.reply_method,
@@ -336,21 +336,7 @@ def timeline(complaint_id: int) -> tuple[TimelineEntry, ...]:
             .order_by(ComplaintEvent.at, ComplaintEvent.id)
             .tuples()
         )
-        return tuple(
-            TimelineEntry(
-                at=r[0],
-                user=r[1] or "",
-                kind=r[2],
-                note=r[3],
-                status_before=r[4],
-                status_after=r[5],
-                assignee=r[6] or "",
-                assignee_role=r[7],
-                due_on=r[8],
-                reply_method=r[9],
-            )
-            for r in rows
-        )
+        return tuple(TimelineEntry(*r) for r in rows)
 
 
 def last_change(complaint_id: int) -> TimelineEntry | None:
