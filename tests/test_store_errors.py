@@ -13,10 +13,11 @@ import peewee
 import pytest
 
 from gendan_tui import cli
+from gendan_tui.core import users
 from gendan_tui.core.callbacks import CallbackService, SuccessForm
 from gendan_tui.core.errors import StorageError
 from gendan_tui.core.services import Services
-from gendan_tui.store.db import open_database
+from gendan_tui.store.db import close_database, open_database
 from gendan_tui.store.models import CallbackRecord, CallbackTask
 from tests import factories
 
@@ -31,14 +32,21 @@ def _one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def _calendar_set(url: str) -> int:
-    return cli.main(["calendar", "set", "2025-10-10", "off", "--note", "盘点", "--db", url])
+    """A save by the supervisor: a day off in the department's calendar."""
+    return cli.main(
+        ["calendar", "set", "2025-10-10", "off", "--note", "盘点", "--db", url, "--user", "wang"]
+    )
 
 
 @pytest.fixture
 def sqlite_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A SQLite database made by ``gendan init``, whatever database the run is on."""
+    """A SQLite database made by ``gendan init`` with its supervisor, whatever database the
+    run is on."""
     path = tmp_path / "desk.sqlite3"
     assert cli.main(["init", "--db", str(path)]) == 0
+    open_database(str(path))
+    users.add_account("wang", "王主任", ["follow_up_supervisor"], None)
+    close_database()
     capsys.readouterr()
     return path
 
