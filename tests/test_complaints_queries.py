@@ -11,7 +11,7 @@ from gendan_tui import i18n
 from gendan_tui.core import complaint_terms, users
 from gendan_tui.core.clock import FixedClock
 from gendan_tui.core.complaint_queries import describe_event
-from gendan_tui.core.complaints import ComplaintForm, Forward
+from gendan_tui.core.complaints import ComplaintForm, Forward, Reply
 from gendan_tui.core.context import Actor
 from gendan_tui.core.errors import UserError, ValidationError
 from gendan_tui.core.roles import PermissionDenied
@@ -89,6 +89,23 @@ def test_overdue_uses_the_working_day_due_date(services: Services, desk: dict[st
         (desk["late"], 3),
         (desk["role"], 2),
     ]
+
+
+def test_a_late_complaint_stays_overdue_until_the_customer_is_replied_to(
+    services: Services, desk: dict[str, int]
+) -> None:
+    day = date(2025, 10, 13)
+    on(services, date(2025, 10, 10))
+    late = services.complaints.detail(desk["late"])
+    late = services.complaints.resolve(late.id, late.version, "邮箱配额已扩容")
+    assert ids(services, "overdue", day) == [desk["late"], desk["role"]]  # solved, not told
+    assert late.overdue
+
+    late = services.complaints.reply(late.id, late.version, Reply("phone", "已电话告知"))
+    assert ids(services, "overdue", day) == [desk["role"]]
+    on(services, day)
+    assert not services.complaints.detail(late.id).overdue
+    assert desk["late"] in ids(services, "open", day)  # still to be closed
 
 
 def test_mine_is_what_i_took_or_what_waits_for_me_or_my_role(

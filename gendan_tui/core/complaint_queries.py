@@ -18,6 +18,7 @@ from gendan_tui import i18n
 from gendan_tui.core.callback_rules import CallbackPolicy
 from gendan_tui.core.complaint_terms import (
     CLOSED,
+    REPLIED,
     allowed_steps,
     category_name,
     department_of,
@@ -187,9 +188,14 @@ class SummaryRow(NamedTuple):
     replied_at: datetime | None
 
 
+ANSWERED = (REPLIED, CLOSED)
+"""Statuses in which the customer has had the department's reply: no longer overdue."""
+
+
 def is_overdue(due_on: date | None, status: str, day: date) -> bool:
-    """Past its due date on ``day`` and not closed."""
-    return due_on is not None and due_on < day and status != CLOSED
+    """Past its due date on ``day`` and the customer not yet replied to (a complaint
+    waiting only to be closed is not late for anyone)."""
+    return due_on is not None and due_on < day and status not in ANSWERED
 
 
 def _recent_count(day: date, policy: CallbackPolicy) -> pw.SelectQuery:
@@ -204,7 +210,8 @@ def _view_condition(view: str, actor: Actor, day: date) -> pw.Expression:
     if view == OPEN_VIEW:
         return not_closed
     if view == OVERDUE_VIEW:
-        return not_closed & Complaint.due_on.is_null(False) & (Complaint.due_on < day)
+        unanswered = Complaint.status.not_in(ANSWERED)
+        return unanswered & Complaint.due_on.is_null(False) & (Complaint.due_on < day)
     if view == MINE_VIEW:
         mine = (Complaint.taken_by == actor.id) | (Complaint.assignee == actor.id)
         if actor.roles:
@@ -227,7 +234,7 @@ def complaint_list(
 ) -> ComplaintList:
     """The complaints of ``view`` on ``day``: overdue ones by due date, others newest first.
 
-    ``open``: not closed; ``overdue``: due before ``day`` and not closed; ``mine``: not
+    ``open``: not closed; ``overdue``: due before ``day`` and not replied to; ``mine``: not
     closed and taken by, forwarded to, or waiting for a role of ``actor``; ``week``: every
     complaint received in the ISO week of ``day``.
     """
