@@ -52,6 +52,22 @@ def test_incoming_call_finds_the_customer(services: Services, three: dict[str, i
     ]
 
 
+def test_a_phone_search_shows_the_number_that_matched(services: Services) -> None:
+    customer = services.customers.create(
+        NewCustomer(
+            name="北京华信科技有限公司",
+            contacts=(
+                NewContact("王伟", ("010-62345678",)),
+                NewContact("李娜", ("13912340000",)),
+            ),
+        )
+    )
+    (hit,) = services.customers.find_by_phone("139 1234 0000")
+    assert (hit.id, hit.phone) == (customer, "139 1234 0000")
+    (hit,) = services.customers.search("华信")
+    assert hit.phone == "010-62345678"  # by name: the first number
+
+
 def test_bad_phone_saves_nothing(services: Services) -> None:
     new = NewCustomer(
         name="坏号码公司",

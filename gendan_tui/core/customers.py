@@ -129,11 +129,13 @@ def initials_prefix(prefix: str) -> pw.Expression:
     return condition
 
 
-def first_phone() -> pw.SelectQuery:
-    """A subquery for the first phone number of the customer in the outer query."""
-    return (
-        Phone.select(Phone.number).where(Phone.customer == Customer.id).order_by(Phone.id).limit(1)
-    )
+def first_phone(digits: str = "") -> pw.SelectQuery:
+    """A subquery for the first phone number of the customer in the outer query (the first
+    one containing ``digits``, when given)."""
+    own = Phone.customer == Customer.id
+    if digits:
+        own &= Phone.digits.contains(digits)
+    return Phone.select(Phone.number).where(own).order_by(Phone.id).limit(1)
 
 
 @dataclass(frozen=True)
@@ -288,15 +290,18 @@ class CustomerService:
         return audit.history("customer", customer_id, related={"callback_task": callbacks})
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerHit]:
-        """Customers matching ``text``: digits match any part of a phone number, latin
-        letters match the start of the pinyin initials, anything else part of the name."""
+        """Customers matching ``text``: digits match any part of a phone number (the hit
+        shows the number that matched), latin letters match the start of the pinyin
+        initials, anything else part of the name."""
         query_text = text.strip()
         if not query_text:
             return []
         digits = phone_digits(query_text)
+        shown_phone = first_phone()
         if digits and len(digits) >= 3 and len(digits) >= len(query_text.replace(" ", "")) - 2:
             ids = Phone.select(Phone.customer).where(Phone.digits.contains(digits))
             condition = Customer.id.in_(ids)
+            shown_phone = first_phone(digits)
         elif query_text.isascii() and query_text.replace(" ", "").isalpha():
             condition = initials_prefix(query_text.replace(" ", "").lower())
         else:
@@ -308,7 +313,7 @@ class CustomerService:
                     Customer.name,
                     Customer.kind,
                     Customer.is_member,
-                    first_phone().alias("phone"),
+                    shown_phone.alias("phone"),
                 )
                 .where(condition)
                 .order_by(Customer.name)
