@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
+LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 
@@ -19,7 +20,7 @@ _current = DEFAULT_LANGUAGE
 
 @cache
 def _catalog(lang: str) -> dict[str, str]:
-    text = resources.files("gendan_tui.locale").joinpath(f"{lang}.toml").read_text("utf-8")
+    text = (LOCALE_DIR / f"{lang}.toml").read_text("utf-8")
     return _flatten(tomllib.loads(text))
 
 
