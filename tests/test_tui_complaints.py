@@ -75,7 +75,7 @@ async def test_an_incoming_call_goes_from_intake_through_forward_follow_up_resol
         assert isinstance(app.screen, CustomerScreen)
         assert "来电 13812345678" in app.screen.title
         pane = app.screen.query_one(CustomerPane)
-        assert text_of(pane.query_one("#pane-name")) == HUAXIN
+        assert pane.section("name") == HUAXIN
 
         await press(pilot, "c")
         form = shown(app, ComplaintFormScreen)

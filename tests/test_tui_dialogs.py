@@ -50,7 +50,7 @@ async def test_search_by_pinyin_initials_opens_the_customer(
         await press(pilot, "enter")
         assert isinstance(app.screen, CustomerScreen)
         pane = app.screen.query_one(CustomerPane)
-        assert text_of(pane.query_one("#pane-name")) == "北京华信科技有限公司"
+        assert pane.section("name") == "北京华信科技有限公司"
         await press(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
 
@@ -64,7 +64,7 @@ async def test_search_by_part_of_a_phone_number(services: Services, db_url: str)
         assert column(results, "name") == ["上海东方贸易有限公司", "杭州西湖茶业有限公司"]
         await press(pilot, "down", "enter")
         pane = app.screen.query_one(CustomerPane)
-        assert text_of(pane.query_one("#pane-name")) == "杭州西湖茶业有限公司"
+        assert pane.section("name") == "杭州西湖茶业有限公司"
 
 
 async def test_search_without_a_match_says_so_and_escape_closes(
@@ -145,8 +145,7 @@ async def test_complaint_from_a_call(services: Services, db_url: str) -> None:
         await pilot.press("enter", "down", "enter")
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
-        complaints = app.screen.query_one("#pane-complaints")
-        assert "网站打不开" in text_of(complaints)
+        assert "网站打不开" in app.screen.query_one(CustomerPane).section("complaints")
     complaint = Complaint.get()
     assert (
         complaint.customer_id,
@@ -186,18 +185,18 @@ async def test_pane_shows_renewals_orders_complaints_and_calls(
     app = app_for(services, db_url)
     async with running(app) as pilot:
         pane = app.screen.query_one(CustomerPane)
-        subscriptions = text_of(pane.query_one("#pane-subscriptions")).splitlines()
+        subscriptions = pane.section("subscriptions").splitlines()
         assert subscriptions == [
             "会员",
             "  2024-11-30 → 2025-11-30 应续费",
             "域名 bjhx.com.cn",
             "  2025-03-01 → 2026-03-01",
         ]
-        assert text_of(pane.query_one("#pane-orders")) == "企业网站（标准版）  邮箱开通"
-        assert text_of(pane.query_one("#pane-complaints")) == "无"
-        assert text_of(pane.query_one("#pane-next")) == "下次回访：2025-09-30"
+        assert pane.section("orders") == "企业网站（标准版）  邮箱开通"
+        assert pane.section("complaints") == "无"
+        assert pane.section("next") == "下次回访：2025-09-30"
         await press(pilot, "f", "2")
         await search_for(pilot, "bjhx")
         await press(pilot, "enter")
         pane = app.screen.query_one(CustomerPane)
-        assert text_of(pane.query_one("#pane-calls")) == "10-09 张丽 占线"
+        assert pane.section("calls") == "10-09 张丽 占线"

@@ -56,12 +56,15 @@ async def test_first_frame_shows_the_queue_and_its_first_customer_without_readin
         assert app.ready_for_work.is_set()
         assert column(app.screen.query_one(QueueTable), "customer")[0] == HUAXIN
         pane = app.screen.query_one(CustomerPane)
-        assert text_of(pane.query_one("#pane-name")) == HUAXIN
+        assert pane.section("name") == HUAXIN
+        shown = text_of(pane.query_one("#pane-text")).splitlines()
+        assert shown[:2] == [HUAXIN, "老客户 · 会员 · 负责：张丽"]
+        assert shown[3:5] == ["联系人", "王伟 经理 主要联系人"]
         assert [w.group for w in app.workers if w.group in ("queue", "detail")] == []
 
         await pilot.press("j")  # later reads go through the screen's workers as before
         await settle(pilot)
-        assert text_of(pane.query_one("#pane-name")) == DESK[1].name
+        assert pane.section("name") == DESK[1].name
 
 
 async def test_a_desk_that_cannot_be_read_yet_opens_and_reads_it_itself(

@@ -86,16 +86,16 @@ async def test_pane_follows_the_cursor(services: Services, db_url: str) -> None:
     app = app_for(services, db_url)
     async with running(app) as pilot:
         pane = app.screen.query_one(CustomerPane)
-        assert text_of(pane.query_one("#pane-name")) == "北京华信科技有限公司"
-        contacts = text_of(pane.query_one("#pane-contacts"))
+        assert pane.section("name") == "北京华信科技有限公司"
+        contacts = pane.section("contacts")
         assert "王伟" in contacts and "010-62345678" in contacts
         await press(pilot, "j")
-        assert text_of(pane.query_one("#pane-name")) == "杭州西湖茶业有限公司"
+        assert pane.section("name") == "杭州西湖茶业有限公司"
         await press(pilot, "down", "down")
-        assert text_of(pane.query_one("#pane-name")) == "广州南方家具有限公司"
+        assert pane.section("name") == "广州南方家具有限公司"
         await press(pilot, "k")
-        assert text_of(pane.query_one("#pane-name")) == "上海东方贸易有限公司"
-        assert "新客户 · 会员" in text_of(pane.query_one("#pane-facts"))
+        assert pane.section("name") == "上海东方贸易有限公司"
+        assert "新客户 · 会员" in pane.section("facts")
 
 
 async def test_clerk_records_four_successes_and_one_failure_and_it_all_survives_a_restart(
@@ -244,7 +244,7 @@ async def test_enter_opens_the_customer_and_escape_or_1_returns(
         await press(pilot, "j", "enter")
         assert isinstance(app.screen, CustomerScreen)
         pane = app.screen.query_one(CustomerPane)
-        assert text_of(pane.query_one("#pane-name")) == "杭州西湖茶业有限公司"
+        assert pane.section("name") == "杭州西湖茶业有限公司"
         await press(pilot, "escape")
         assert isinstance(app.screen, TodayScreen)
         assert app.screen.query_one(QueueTable).cursor_row == 1
