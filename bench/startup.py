@@ -1,6 +1,7 @@
-"""Process start to interactive, for the gendan app and for a bare Textual app.
+"""Process start to interactive, for the gendan app, a bare Textual app and a Textual app
+with the home screen's layout but no data layer (see ``start_bare``).
 
-Both are spawned the same way (a fresh interpreter running a small script headless) and
+All are spawned the same way (a fresh interpreter running a small script headless) and
 timed from just before the spawn to the moment the child has painted its filled table,
 which it reports as a wall-clock time on stdout before it exits; the exit itself is not
 timed. Runs alternate so that a busy moment of the machine hits both alike.
@@ -28,11 +29,17 @@ class StartTimes:
 
     app: float
     bare: float
+    layout: float
 
     @property
     def ratio(self) -> float:
         """How much longer the app takes than the bare app."""
         return self.app / self.bare
+
+    @property
+    def layout_ratio(self) -> float:
+        """How much longer the home screen's layout alone takes than the bare app."""
+        return self.layout / self.bare
 
 
 def app_available() -> bool:
@@ -61,15 +68,18 @@ def _spawn_ms(args: list[str]) -> float:
 
 
 def measure_startup(url: str, clerk: str, today: date, runs: int = RUNS) -> StartTimes:
-    """Median start-to-interactive of both apps over ``runs`` alternating runs (after one
-    unmeasured run of each, which fills the OS file cache and the bytecode cache)."""
-    app = [str(HERE / "start_app.py"), url, clerk, today.isoformat()]
-    bare = [str(HERE / "start_bare.py")]
-    _spawn_ms(bare)
-    _spawn_ms(app)
-    app_ms: list[float] = []
-    bare_ms: list[float] = []
+    """Median start-to-interactive of the three apps over ``runs`` rounds that take each in
+    turn (after one unmeasured run of each, which fills the OS file cache and the bytecode
+    cache)."""
+    commands = {
+        "app": [str(HERE / "start_app.py"), url, clerk, today.isoformat()],
+        "bare": [str(HERE / "start_bare.py")],
+        "layout": [str(HERE / "start_bare.py"), "--layout"],
+    }
+    for command in commands.values():
+        _spawn_ms(command)
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        bare_ms.append(_spawn_ms(bare))
-        app_ms.append(_spawn_ms(app))
-    return StartTimes(app=median(app_ms), bare=median(bare_ms))
+        for name, command in commands.items():
+            times[name].append(_spawn_ms(command))
+    return StartTimes(**{name: median(values) for name, values in times.items()})
