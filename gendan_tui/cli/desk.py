@@ -18,6 +18,7 @@ from gendan_tui.core.callbacks import Queue
 from gendan_tui.core.errors import UserError
 from gendan_tui.core.first_look import read_first_look
 from gendan_tui.core.services import Services, open_services
+from gendan_tui.startup import resume_collection
 
 if TYPE_CHECKING:
     from gendan_tui.app import GendanApp
@@ -83,6 +84,7 @@ def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
 
         url = demo_database_url()
         if not Path(url).exists():
+            resume_collection()  # building the demo is long work, not start-up
             Path(url).parent.mkdir(parents=True, exist_ok=True)
             say(i18n.t("cli.demo_building", path=url))
             demo.build_demo(url, today=settings.today or date.today())
