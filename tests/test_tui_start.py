@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from textual.widgets._footer import FooterKey
@@ -15,6 +16,8 @@ from gendan_tui import cli, startup
 from gendan_tui.app import GendanApp
 from gendan_tui.cli.desk import desk_app
 from gendan_tui.config import Settings
+from gendan_tui.core.callbacks import Queue
+from gendan_tui.core.customers import CustomerDetail
 from gendan_tui.core.services import Services
 from gendan_tui.screens.failure_form import FailureFormScreen
 from gendan_tui.screens.today import TodayScreen
@@ -41,6 +44,24 @@ def opened(services: Services, db_url: str) -> GendanApp:
     return desk_app(services, Settings(database_url=db_url, clerk="zhangli"))
 
 
+def count_reads(services: Services) -> list[str]:
+    """Record each later read of the queue or of a customer's detail, by name."""
+    reads: list[str] = []
+    queue, detail = services.callbacks.queue, services.customers.detail
+
+    def read_queue(*args: Any, **kwargs: Any) -> Queue:
+        reads.append("queue")
+        return queue(*args, **kwargs)
+
+    def read_detail(customer_id: int) -> CustomerDetail:
+        reads.append("detail")
+        return detail(customer_id)
+
+    services.callbacks.queue = read_queue  # type: ignore[method-assign]
+    services.customers.detail = read_detail  # type: ignore[method-assign]
+    return reads
+
+
 def footer_keys(app: GendanApp) -> list[str]:
     return [key.key for key in app.screen.query(FooterKey)]
 
@@ -50,8 +71,10 @@ async def test_first_frame_shows_the_queue_and_its_first_customer_without_readin
 ) -> None:
     build_desk(services)
     app = opened(services, db_url)
+    reads = count_reads(services)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)
+        assert reads == []  # the screen did not read the queue or the customer again
         assert isinstance(app.screen, TodayScreen)
         assert app.ready_for_work.is_set()
         assert column(app.screen.query_one(QueueTable), "customer")[0] == HUAXIN
@@ -60,20 +83,19 @@ async def test_first_frame_shows_the_queue_and_its_first_customer_without_readin
         shown = text_of(pane.query_one("#pane-text")).splitlines()
         assert shown[:2] == [HUAXIN, "老客户 · 会员 · 负责：张丽"]
         assert shown[3:5] == ["联系人", "王伟 经理 主要联系人"]
-        assert [w.group for w in app.workers if w.group in ("queue", "detail")] == []
 
         await pilot.press("j")  # later reads go through the screen's workers as before
         await settle(pilot)
         assert pane.section("name") == DESK[1].name
+        assert reads == ["detail"]
 
 
-async def test_a_desk_that_cannot_be_read_yet_opens_and_reads_it_itself(
+def test_nothing_is_read_before_the_ui_while_nobody_is_signed_in(
     services: Services, db_url: str
 ) -> None:
     build_desk(services)
-    services.ctx.actor = None  # nobody signed in: nothing is read before the UI
-    app = opened(services, db_url)
-    assert app.first_look is None
+    services.ctx.actor = None  # the login screen will ask; the home screen reads after it
+    assert opened(services, db_url).first_look is None
 
 
 async def test_collection_resumes_once_the_first_screen_is_painted(
