@@ -6,14 +6,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.style import StyleType
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from gendan_tui.core.complaint_queries import ComplaintListItem
 from gendan_tui.core.complaint_terms import SEVERITIES, STATUSES
 from gendan_tui.i18n import t
-from gendan_tui.widgets.fitted_table import FittedTable
+from gendan_tui.widgets.fitted_table import FittedTable, cell
 from gendan_tui.widgets.queue_table import MOVE, due_text
 
 COLUMNS = (
@@ -30,11 +29,6 @@ COLUMNS = (
 )
 CONTENT_WIDTHS = {"no": 5, "responsible": 12, "overdue": 3, "flag": 2}
 WIDEST_CATEGORY = 12
-
-
-def _cell(value: str, style: StyleType = "") -> Text:
-    """A table cell that is never read as markup and never wraps."""
-    return Text(value, style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
 def responsible(item: ComplaintListItem) -> str:
@@ -90,32 +84,17 @@ class ComplaintTable(FittedTable[ComplaintListItem]):
         late = self.get_component_rich_style("complaints--overdue") if item.overdue else ""
         flag = self.get_component_rich_style("complaints--flag")
         return [
-            _cell(str(item.id)),
-            _cell(due_text(item.received_at.date(), self.today)),
-            _cell(item.customer_name),
-            _cell(item.category_name),
-            _cell(t(f"severity.{item.severity}")),
-            _cell(t(f"status.{item.status}")),
-            _cell(responsible(item)),
-            _cell(due_text(item.due_on, self.today) if item.due_on else "", late),
-            _cell(str(item.workdays_overdue) if item.workdays_overdue else "", late),
-            _cell(t("ui.queue.flag_mark") if item.frequent else "", flag),
+            cell(str(item.id)),
+            cell(due_text(item.received_at.date(), self.today)),
+            cell(item.customer_name),
+            cell(item.category_name),
+            cell(t(f"severity.{item.severity}")),
+            cell(t(f"status.{item.status}")),
+            cell(responsible(item)),
+            cell(due_text(item.due_on, self.today) if item.due_on else "", late),
+            cell(str(item.workdays_overdue) if item.workdays_overdue else "", late),
+            cell(t("ui.queue.flag_mark") if item.frequent else "", flag),
         ]
 
     def _row_key(self, item: ComplaintListItem) -> str:
         return str(item.id)
-
-    @property
-    def current(self) -> ComplaintListItem | None:
-        """The complaint under the cursor, if any."""
-        if not self.items or not 0 <= self.cursor_row < len(self.items):
-            return None
-        return self.items[self.cursor_row]
-
-    def place_cursor(self, complaint_id: int | None, fallback_row: int) -> None:
-        """Put the cursor on ``complaint_id`` if it is still listed, else on ``fallback_row``."""
-        if not self.items:
-            return
-        ids = [item.id for item in self.items]
-        row = ids.index(complaint_id) if complaint_id in ids else min(fallback_row, len(ids) - 1)
-        self.move_cursor(row=max(row, 0), animate=False)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import ClassVar, Generic, TypeVar
 
 from rich.cells import cell_len
+from rich.style import StyleType
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -16,6 +17,11 @@ from gendan_tui.widgets.keys import localize_bindings
 Item = TypeVar("Item")
 
 NARROWEST_CUSTOMER = 12
+
+
+def cell(value: str, style: StyleType = "") -> Text:
+    """A table cell that is never read as markup and never wraps."""
+    return Text(value, style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
 class FittedTable(DataTable[Text], Generic[Item]):
@@ -46,6 +52,23 @@ class FittedTable(DataTable[Text], Generic[Item]):
             self.clear()
         for item in self.items:
             self.add_row(*self._cells(item), key=self._row_key(item))
+
+    @property
+    def current(self) -> Item | None:
+        """The item under the cursor, if any."""
+        if not self.items or not 0 <= self.cursor_row < len(self.items):
+            return None
+        return self.items[self.cursor_row]
+
+    def place_cursor(self, item_id: int | None, fallback_row: int) -> None:
+        """Put the cursor on the item keyed ``item_id`` if it is still listed, else on
+        ``fallback_row`` (the row that moved up into the place of the one just handled)."""
+        if not self.items:
+            return
+        keys = [self._row_key(item) for item in self.items]
+        wanted = str(item_id)
+        row = keys.index(wanted) if wanted in keys else min(fallback_row, len(keys) - 1)
+        self.move_cursor(row=max(row, 0), animate=False)
 
     def on_resize(self) -> None:
         """Give the customer column whatever width the others leave."""

@@ -6,25 +6,19 @@ from datetime import date
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.style import StyleType
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from gendan_tui.core import callback_rules as rules
 from gendan_tui.core.callbacks import QueueItem
 from gendan_tui.i18n import t
-from gendan_tui.widgets.fitted_table import FittedTable
+from gendan_tui.widgets.fitted_table import FittedTable, cell
 
 MOVE = Binding.Group("ui.key.move", compact=True)
 
 COLUMNS = ("due", "overdue", "reason", "customer", "phone", "attempts", "flag")
 CONTENT_WIDTHS = {"overdue": 3, "phone": 13, "attempts": 2, "flag": 2}
 WIDEST_REASON = 17
-
-
-def _cell(value: str, style: StyleType = "") -> Text:
-    """A table cell that is never read as markup and never wraps."""
-    return Text(value, style=style, no_wrap=True, overflow="ellipsis", end="")
 
 
 def due_text(due_on: date, today: date) -> str:
@@ -74,30 +68,14 @@ class QueueTable(FittedTable[QueueItem]):
         urgency = self.get_component_rich_style(f"queue--{item.urgency}")
         flag = self.get_component_rich_style("queue--flag")
         return [
-            _cell(due_text(item.due_on, self.today), urgency),
-            _cell(str(item.days_overdue) if item.days_overdue else "", urgency),
-            _cell(t(f"reason.{item.reason}")),
-            _cell(item.customer_name),
-            _cell(item.phone),
-            _cell(str(item.attempts) if item.attempts else ""),
-            _cell(t("ui.queue.flag_mark") if item.frequent else "", flag),
+            cell(due_text(item.due_on, self.today), urgency),
+            cell(str(item.days_overdue) if item.days_overdue else "", urgency),
+            cell(t(f"reason.{item.reason}")),
+            cell(item.customer_name),
+            cell(item.phone),
+            cell(str(item.attempts) if item.attempts else ""),
+            cell(t("ui.queue.flag_mark") if item.frequent else "", flag),
         ]
 
     def _row_key(self, item: QueueItem) -> str:
         return str(item.task_id)
-
-    @property
-    def current(self) -> QueueItem | None:
-        """The callback under the cursor, if any."""
-        if not self.items or not 0 <= self.cursor_row < len(self.items):
-            return None
-        return self.items[self.cursor_row]
-
-    def place_cursor(self, task_id: int | None, fallback_row: int) -> None:
-        """Put the cursor on ``task_id`` if it is still listed, else on ``fallback_row``
-        (the row that moved up into the place of the one just handled)."""
-        if not self.items:
-            return
-        rows = [item.task_id for item in self.items]
-        row = rows.index(task_id) if task_id in rows else min(fallback_row, len(rows) - 1)
-        self.move_cursor(row=max(row, 0), animate=False)
