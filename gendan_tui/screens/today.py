@@ -1,8 +1,9 @@
 """The home screen: whom to call today and why, the customer at hand, and the day's quota.
 
 The queue, the customer pane and every save run in thread workers; the screen only shows
-what they return. Its dialogs are imported when first opened, to keep start-up short. After a save the queue is read again and the cursor stays where the
-handled row was, so the next customer is already under it.
+what they return. After a save the queue is read again and the cursor stays where the
+handled row was, so the next customer is already under it. Its dialogs are imported when
+first opened, to keep start-up short.
 """
 
 from __future__ import annotations
@@ -138,9 +139,8 @@ class TodayScreen(AppScreen):
         if look is None:
             self.load_queue()
             return
-        self.detail = look.detail
         if look.detail is not None:
-            self.query_one(CustomerPane).show(look.detail, today)
+            self.show_detail(look.detail)
         self.show_queue(look.queue)
 
     # Reading -----------------------------------------------------------------------------
@@ -167,13 +167,17 @@ class TodayScreen(AppScreen):
         elif group == DETAIL_GROUP:
             current = self.current
             if current is not None and current.customer_id == result.id:
-                self.detail = result
-                self.query_one(CustomerPane).show(result, self.services.ctx.clock.today())
+                self.show_detail(result)
         elif group == REASSIGN_GROUP:
             item, clerk = result
             self.notify(t("ui.supervise.reassigned", customer=item.customer_name, name=clerk.name))
             self.detail = None
             self.load_queue()
+
+    def show_detail(self, detail: CustomerDetail) -> None:
+        """Show ``detail`` in the customer pane."""
+        self.detail = detail
+        self.query_one(CustomerPane).show(detail, self.services.ctx.clock.today())
 
     def show_queue(self, queue: Queue) -> None:
         """Fill the table, the count and the meter from ``queue``."""
