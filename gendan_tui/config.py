@@ -15,7 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
-from gendan_tui.core.errors import ValidationError
+from gendan_tui.errors import ValidationError
 from gendan_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 APP_NAME = "gendan"

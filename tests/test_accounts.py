@@ -9,10 +9,10 @@ import pytest
 from gendan_tui.core import audit, users
 from gendan_tui.core.callbacks import SuccessForm
 from gendan_tui.core.context import Actor
-from gendan_tui.core.errors import UserError, ValidationError
 from gendan_tui.core.passwords import hash_password, verify_password
 from gendan_tui.core.roles import PermissionDenied
 from gendan_tui.core.services import Services
+from gendan_tui.errors import UserError, ValidationError
 from gendan_tui.store.models import AuditLog, CallbackRecord, CallbackTask, User
 from tests import factories
 

@@ -9,8 +9,8 @@ import pytest
 from gendan_tui.core.callbacks import QUEUE_LIMIT, SuccessForm
 from gendan_tui.core.clock import FixedClock
 from gendan_tui.core.complaints import ComplaintForm
-from gendan_tui.core.errors import ConflictError, NotFoundError, ValidationError
 from gendan_tui.core.services import Services
+from gendan_tui.errors import ConflictError, NotFoundError, ValidationError
 from gendan_tui.store.models import CallbackRecord, CallbackTask
 from tests import factories
 

@@ -13,9 +13,9 @@ from gendan_tui.core.clock import FixedClock
 from gendan_tui.core.complaint_queries import describe_event
 from gendan_tui.core.complaints import ComplaintForm, Forward, Reply
 from gendan_tui.core.context import Actor
-from gendan_tui.core.errors import UserError, ValidationError
 from gendan_tui.core.roles import PermissionDenied
 from gendan_tui.core.services import Services
+from gendan_tui.errors import UserError, ValidationError
 from tests import factories
 
 

@@ -11,8 +11,8 @@ from gendan_tui.core import users
 from gendan_tui.core.clock import FixedClock
 from gendan_tui.core.complaints import ComplaintForm, Forward, Reply
 from gendan_tui.core.context import Actor
-from gendan_tui.core.errors import ConflictError, NotFoundError, UserError, ValidationError
 from gendan_tui.core.services import Services
+from gendan_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
 from gendan_tui.store.models import AuditLog, CallbackTask, Complaint, ComplaintEvent
 from tests import factories
 

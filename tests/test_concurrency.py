@@ -23,8 +23,8 @@ from gendan_tui.core import users
 from gendan_tui.core.callbacks import SuccessForm
 from gendan_tui.core.clock import FixedClock
 from gendan_tui.core.customers import NewContact, NewCustomer
-from gendan_tui.core.errors import ConflictError, UserError
 from gendan_tui.core.services import Services, open_services
+from gendan_tui.errors import ConflictError, UserError
 from gendan_tui.store.models import CallbackRecord, CallbackTask, Customer
 
 TODAY = date(2025, 10, 9)

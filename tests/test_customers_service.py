@@ -6,8 +6,8 @@ import pytest
 
 from gendan_tui.core import users
 from gendan_tui.core.customers import CustomerChanges, NewContact, NewCustomer, pinyin_initials
-from gendan_tui.core.errors import ConflictError, NotFoundError, ValidationError
 from gendan_tui.core.services import Services
+from gendan_tui.errors import ConflictError, NotFoundError, ValidationError
 from gendan_tui.store.models import Contact, Customer, Phone
 from tests import factories
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gendan_tui import i18n
-from gendan_tui.core.errors import ValidationError
+from gendan_tui.errors import ValidationError
 
 
 def test_catalogs_define_the_same_keys() -> None:

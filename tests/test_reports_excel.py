@@ -10,8 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from gendan_tui.core.errors import StorageError, UserError
 from gendan_tui.core.services import Services
+from gendan_tui.errors import StorageError, UserError
 from gendan_tui.reports import complaints_weekly
 from gendan_tui.reports.excel import (
     DATE,

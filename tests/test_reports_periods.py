@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from gendan_tui.core.clock import Clock
-from gendan_tui.core.errors import UserError, ValidationError
 from gendan_tui.core.periods import month_of, parse_month, parse_week, week_of
 from gendan_tui.core.report_exports import monthly_due, weekly_due
 from gendan_tui.core.services import Services
 from gendan_tui.core.workcalendar import WorkCalendar
+from gendan_tui.errors import UserError, ValidationError
 from gendan_tui.reports.service import ReportService
 
 

@@ -15,9 +15,9 @@ import pytest
 
 from gendan_tui.core import audit, department, users
 from gendan_tui.core.context import Actor
-from gendan_tui.core.errors import StorageError
 from gendan_tui.core.roles import PermissionDenied
 from gendan_tui.core.services import Services
+from gendan_tui.errors import StorageError
 from gendan_tui.store import db as store_db
 from gendan_tui.store.db import describe, open_database, transaction
 from gendan_tui.store.migrations import migrate

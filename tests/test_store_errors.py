@@ -15,8 +15,8 @@ import pytest
 from gendan_tui import cli
 from gendan_tui.core import users
 from gendan_tui.core.callbacks import CallbackService, SuccessForm
-from gendan_tui.core.errors import StorageError
 from gendan_tui.core.services import Services
+from gendan_tui.errors import StorageError
 from gendan_tui.store.db import close_database, open_database
 from gendan_tui.store.models import CallbackRecord, CallbackTask
 from tests import factories

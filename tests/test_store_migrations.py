@@ -9,8 +9,8 @@ from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as apply_operations
 
 from gendan_tui import cli
-from gendan_tui.core.errors import StorageError
 from gendan_tui.core.services import open_services
+from gendan_tui.errors import StorageError
 from gendan_tui.store import migrations
 from gendan_tui.store.db import open_database
 from gendan_tui.store.migrations import SCHEMA_VERSION, current_version, migrate

@@ -10,8 +10,8 @@ from gendan_tui import i18n
 from gendan_tui.cli.base import open_for, say, sign_in
 from gendan_tui.config import Settings
 from gendan_tui.core import users
-from gendan_tui.core.errors import UserError
 from gendan_tui.core.roles import Role
+from gendan_tui.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

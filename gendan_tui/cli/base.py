@@ -11,9 +11,9 @@ from datetime import date
 from gendan_tui import i18n
 from gendan_tui.config import Settings, load_settings
 from gendan_tui.core import users
-from gendan_tui.core.errors import UserError, ValidationError
 from gendan_tui.core.services import Services, clock_for, open_services
 from gendan_tui.core.validation import parse_date
+from gendan_tui.errors import UserError, ValidationError
 
 EXIT_USER_ERROR = 2
 PASSWORD_ENV = "GENDAN_PASSWORD"

@@ -15,9 +15,9 @@ from gendan_tui.cli.base import open_for, say, sign_in
 from gendan_tui.config import Settings, demo_database_url
 from gendan_tui.core import users
 from gendan_tui.core.callbacks import Queue
-from gendan_tui.core.errors import UserError
 from gendan_tui.core.first_look import read_first_look
 from gendan_tui.core.services import Services, open_services
+from gendan_tui.errors import UserError
 from gendan_tui.startup import resume_collection
 
 if TYPE_CHECKING:

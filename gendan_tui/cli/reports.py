@@ -12,9 +12,9 @@ from gendan_tui import i18n
 from gendan_tui.cli.base import open_for, say, sign_in
 from gendan_tui.config import Settings
 from gendan_tui.core import users
-from gendan_tui.core.errors import UserError
 from gendan_tui.core.periods import MONTH, WEEK
 from gendan_tui.core.services import Services
+from gendan_tui.errors import UserError
 from gendan_tui.reports import REPORTS, report_spec
 
 PERIOD_HELP = {

@@ -15,10 +15,10 @@ from gendan_tui.core import audit
 from gendan_tui.core import callback_rules as rules
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.customers import first_phone
-from gendan_tui.core.errors import ConflictError, Key, NotFoundError, ValidationError
 from gendan_tui.core.frequent import has_frequent_problems, window_start
 from gendan_tui.core.roles import Permission, require, require_own_or_all
 from gendan_tui.core.validation import required
+from gendan_tui.errors import ConflictError, Key, NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
     CallbackRecord,

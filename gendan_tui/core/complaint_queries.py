@@ -25,11 +25,11 @@ from gendan_tui.core.complaint_terms import (
 )
 from gendan_tui.core.context import Actor
 from gendan_tui.core.customers import first_phone
-from gendan_tui.core.errors import NotFoundError, ValidationError
 from gendan_tui.core.frequent import window_start
 from gendan_tui.core.periods import week_of
 from gendan_tui.core.roles import Role
 from gendan_tui.core.workcalendar import WorkCalendar
+from gendan_tui.errors import NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors
 from gendan_tui.store.models import Complaint, ComplaintEvent, Customer, Phone, User, UserRole
 

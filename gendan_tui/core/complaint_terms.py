@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from gendan_tui import i18n
 from gendan_tui.core.context import Actor
-from gendan_tui.core.errors import ValidationError
 from gendan_tui.core.roles import Permission, Role, require
 from gendan_tui.core.validation import required
+from gendan_tui.errors import ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import Setting
 

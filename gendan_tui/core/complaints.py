@@ -34,10 +34,10 @@ from gendan_tui.core.complaint_terms import (
     role_for,
 )
 from gendan_tui.core.context import Actor, ServiceContext
-from gendan_tui.core.errors import ConflictError, NotFoundError, UserError, ValidationError
 from gendan_tui.core.frequent import has_frequent_problems
 from gendan_tui.core.roles import Permission, Role, can, require
 from gendan_tui.core.validation import required
+from gendan_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
     CallbackRecord,

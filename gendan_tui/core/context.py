@@ -30,7 +30,7 @@ class ServiceContext:
 
     def require_actor(self) -> Actor:
         """The acting person; services that record work refuse to run without one."""
-        from gendan_tui.core.errors import UserError
+        from gendan_tui.errors import UserError
 
         if self.actor is None:
             raise UserError("error.no_clerk")

@@ -10,10 +10,10 @@ import peewee as pw
 
 from gendan_tui.core import audit
 from gendan_tui.core.context import ServiceContext
-from gendan_tui.core.errors import ConflictError, Key, NotFoundError, ValidationError
 from gendan_tui.core.frequent import has_frequent_problems
 from gendan_tui.core.roles import Permission, require
 from gendan_tui.core.validation import parse_phone, phone_digits, required
+from gendan_tui.errors import ConflictError, Key, NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
     CallbackRecord,

@@ -13,9 +13,9 @@ from datetime import date
 from gendan_tui.core import audit
 from gendan_tui.core.callback_rules import CallbackPolicy
 from gendan_tui.core.context import Actor
-from gendan_tui.core.errors import ValidationError
 from gendan_tui.core.roles import Permission, require
 from gendan_tui.core.workcalendar import WorkCalendar
+from gendan_tui.errors import ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import CalendarOverride, Setting
 

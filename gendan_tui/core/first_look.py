@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from gendan_tui.core.callbacks import Queue
 from gendan_tui.core.customers import CustomerDetail
-from gendan_tui.core.errors import UserError
+from gendan_tui.errors import UserError
 
 if TYPE_CHECKING:
     from gendan_tui.core.services import Services

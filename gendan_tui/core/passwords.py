@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import secrets
 
-from gendan_tui.core.errors import ValidationError
+from gendan_tui.errors import ValidationError
 
 MIN_LENGTH = 6
 _N, _R, _P = 2**14, 8, 1

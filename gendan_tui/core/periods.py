@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from gendan_tui.core.errors import ValidationError
+from gendan_tui.errors import ValidationError
 
 WEEK = "week"
 MONTH = "month"

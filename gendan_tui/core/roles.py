@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from gendan_tui.core.context import Actor
-from gendan_tui.core.errors import Key, UserError
+from gendan_tui.errors import Key, UserError
 
 
 class Role(StrEnum):

@@ -15,7 +15,7 @@ from gendan_tui.core.callbacks import CallbackService
 from gendan_tui.core.clock import Clock, FixedClock
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.customers import CustomerService
-from gendan_tui.core.errors import UserError
+from gendan_tui.errors import UserError
 from gendan_tui.store.db import open_database
 from gendan_tui.store.migrations import migrate
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from gendan_tui.core import audit
 from gendan_tui.core.context import Actor
-from gendan_tui.core.errors import NotFoundError, UserError, ValidationError
 from gendan_tui.core.passwords import hash_password, verify_password
 from gendan_tui.core.roles import Permission, Role, require
 from gendan_tui.core.validation import required
+from gendan_tui.errors import NotFoundError, UserError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import User, UserRole
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from gendan_tui.core.errors import ValidationError
+from gendan_tui.errors import ValidationError
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")

@@ -14,7 +14,6 @@ from datetime import date, datetime
 from datetime import time as clock_time
 
 from gendan_tui.core import department
-from gendan_tui.core.errors import UserError, ValidationError
 from gendan_tui.demo.bulk import BulkWriter, deferred_indexes, fast_build
 from gendan_tui.demo.calls import CallPlanner
 from gendan_tui.demo.companies import plan_customers, write_customers
@@ -23,6 +22,7 @@ from gendan_tui.demo.days import DayTable
 from gendan_tui.demo.focus import choose_focus
 from gendan_tui.demo.orders import plan_orders, write_orders
 from gendan_tui.demo.staff import DEMO_CLERK, DEMO_PASSWORD, write_staff
+from gendan_tui.errors import UserError, ValidationError
 from gendan_tui.store.db import describe, open_database, storage_errors
 from gendan_tui.store.migrations import migrate
 from gendan_tui.store.models import (

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from gendan_tui.core.errors import UserError
 from gendan_tui.core.periods import MONTH, WEEK
 from gendan_tui.core.report_exports import monthly_due, weekly_due
+from gendan_tui.errors import UserError
 from gendan_tui.reports.spec import ReportRequest, ReportSpec
 
 REPORTS: dict[str, ReportSpec] = {

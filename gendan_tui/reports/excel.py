@@ -31,7 +31,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gendan_tui import i18n
-from gendan_tui.core.errors import UserError
+from gendan_tui.errors import UserError
 from gendan_tui.reports.spec import Progress
 
 TEXT = "text"

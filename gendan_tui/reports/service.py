@@ -9,10 +9,10 @@ from pathlib import Path
 
 from gendan_tui.core import report_exports
 from gendan_tui.core.context import ServiceContext
-from gendan_tui.core.errors import Key, UserError
 from gendan_tui.core.periods import Period
 from gendan_tui.core.report_exports import ReportDue
 from gendan_tui.core.roles import Permission, require
+from gendan_tui.errors import Key, UserError
 from gendan_tui.reports import REPORTS, report_spec
 from gendan_tui.reports.spec import Progress, ReportRequest
 

@@ -18,10 +18,10 @@ from textual.app import App
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
-from gendan_tui.core.errors import UserError
 from gendan_tui.core.first_look import FirstLook
 from gendan_tui.core.roles import Permission, PermissionDenied, require
 from gendan_tui.core.services import Services
+from gendan_tui.errors import UserError
 from gendan_tui.i18n import t
 from gendan_tui.widgets.keys import localize_bindings
 

@@ -18,8 +18,8 @@ from textual.widgets import Footer, Header, Label
 
 from gendan_tui.core.complaint_queries import ComplaintDetail
 from gendan_tui.core.complaint_terms import CLOSED
-from gendan_tui.core.errors import ConflictError
 from gendan_tui.core.roles import Permission
+from gendan_tui.errors import ConflictError
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.complaint_steps import ForwardFormScreen, NoteFormScreen, ReplyFormScreen

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, ProgressBar, Select, Static
 
 from gendan_tui.config import reports_dir
-from gendan_tui.core.errors import UserError, ValidationError
+from gendan_tui.errors import UserError, ValidationError
 from gendan_tui.i18n import t
 from gendan_tui.reports import REPORTS, report_spec
 from gendan_tui.screens.form import SAVE_GROUP, FormScreen

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
-from gendan_tui.core.errors import ConflictError, ValidationError
+from gendan_tui.errors import ConflictError, ValidationError
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppModal, ResultT, error_text
 from gendan_tui.widgets.form_field import FormField

@@ -17,8 +17,8 @@ from textual.widgets import Input, Label, Static
 
 from gendan_tui.core import users
 from gendan_tui.core.context import Actor
-from gendan_tui.core.errors import NotFoundError, UserError
 from gendan_tui.core.services import Services
+from gendan_tui.errors import NotFoundError, UserError
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppModal, error_text
 from gendan_tui.widgets.form_field import FormField

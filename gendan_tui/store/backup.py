@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from gendan_tui.core.errors import StorageError
+from gendan_tui.errors import StorageError
 from gendan_tui.store import migrations
 from gendan_tui.store.db import (
     busy_timeout_ms,

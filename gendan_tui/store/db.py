@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, unquote, urlparse
 import peewee
 from playhouse.shortcuts import ReconnectMixin
 
-from gendan_tui.core.errors import StorageError
+from gendan_tui.errors import StorageError
 
 database_proxy = peewee.DatabaseProxy()
 

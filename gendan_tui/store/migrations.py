@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import peewee
 
-from gendan_tui.core.errors import StorageError
+from gendan_tui.errors import StorageError
 from gendan_tui.store.db import storage_errors
 from gendan_tui.store.models import ALL_MODELS, SchemaVersion
 from gendan_tui.store.triggers import install_guards

@@ -1,4 +1,7 @@
-"""Errors a user can act on, carried as translation keys so every front end words them alike."""
+"""Errors a user can act on, carried as translation keys so every front end words them alike.
+
+A leaf module: the store, the domain and the front ends all raise these, and it imports
+nothing of theirs (the translation layer only when a message is shown)."""
 
 from __future__ import annotations
 
