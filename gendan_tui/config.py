@@ -33,6 +33,12 @@ def config_dir() -> Path:
     return Path(home) / "config" if home else platformdirs.user_config_path(APP_NAME)
 
 
+def definitions_dir() -> Path:
+    """Where a department keeps its own definition files (``data/`` of the config
+    directory), laid over the shipped ones."""
+    return config_dir() / "data"
+
+
 def default_database_url() -> str:
     """The SQLite file used when nothing else is configured."""
     return str(data_dir() / "gendan.sqlite3")

@@ -7,6 +7,7 @@ Chinese is the default and the fallback, English is selectable.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -62,3 +63,12 @@ def has_key(key: str, lang: str) -> bool:
 def keys(lang: str) -> set[str]:
     """Every key the catalog of ``lang`` defines."""
     return set(_catalog(lang))
+
+
+def add_names(prefix: str, names: Mapping[str, Mapping[str, str]]) -> None:
+    """Make ``names`` (code → language → text, from the department's definitions) the texts
+    of the keys ``<prefix>.<code>``; a language a name lacks falls back to the default."""
+    for code, by_language in names.items():
+        for lang in LANGUAGES:
+            text = by_language.get(lang) or by_language.get(DEFAULT_LANGUAGE) or code
+            _catalog(lang)[f"{prefix}.{code}"] = text

@@ -115,7 +115,7 @@ def test_edit_saves_and_is_audited(services: Services) -> None:
         "bjhxwlyxgs",
         3,
     )
-    latest, created = services.customers.history(cid)
+    latest, created = services.history.entries("customer", cid)
     assert (latest.action, latest.user, created.action) == ("update", "张丽", "create")
     assert {c.field: (c.before, c.after) for c in latest.changes} == {
         "name": ("北京华信科技有限公司", "北京华信网络有限公司"),

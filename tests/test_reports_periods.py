@@ -11,11 +11,15 @@ import pytest
 
 from gendan_tui.core.clock import Clock
 from gendan_tui.core.periods import month_of, parse_month, parse_week, week_of
-from gendan_tui.core.report_exports import monthly_due, weekly_due
+from gendan_tui.core.report_exports import due_for
 from gendan_tui.core.services import Services
 from gendan_tui.core.workcalendar import WorkCalendar
+from gendan_tui.definitions import load_definitions
 from gendan_tui.errors import UserError, ValidationError
+from gendan_tui.reports import REPORTS
 from gendan_tui.reports.service import ReportService
+
+SHIPPED = load_definitions(reports=REPORTS)
 
 
 @dataclass
@@ -84,15 +88,17 @@ def test_periods_know_their_neighbours_and_bounds() -> None:
 
 def test_the_weekly_report_is_due_monday_noon_for_last_week() -> None:
     calendar = WorkCalendar()
-    period, due = weekly_due(date(2025, 10, 15), calendar)
+    weekly = SHIPPED.obligations["complaints-weekly"]
+    period, due = due_for(weekly, date(2025, 10, 15), calendar)
     assert (period.label, due) == ("2025-W41", datetime(2025, 10, 13, 12, 0))
     # In the National Day week Monday 10-06 is a holiday: due on the first working day.
-    period, due = weekly_due(date(2025, 10, 8), calendar)
+    period, due = due_for(weekly, date(2025, 10, 8), calendar)
     assert (period.label, due) == ("2025-W40", datetime(2025, 10, 9, 12, 0))
 
 
 def test_the_monthly_report_is_due_by_the_third() -> None:
-    period, due = monthly_due(date(2025, 11, 2), WorkCalendar())
+    monthly = SHIPPED.obligations["complaints-monthly"]
+    period, due = due_for(monthly, date(2025, 11, 2), WorkCalendar())
     assert (period.label, due) == ("2025-10", datetime(2025, 11, 3, 23, 59, 59))
 
 

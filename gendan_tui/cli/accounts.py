@@ -9,7 +9,6 @@ import sys
 from gendan_tui import i18n
 from gendan_tui.cli.base import open_for, say, sign_in
 from gendan_tui.config import Settings
-from gendan_tui.core import users
 from gendan_tui.core.roles import Role
 from gendan_tui.errors import UserError
 
@@ -49,24 +48,24 @@ def _new_password(args: argparse.Namespace) -> str:
 def cmd_user(args: argparse.Namespace, settings: Settings) -> int:
     """Run one ``gendan user`` subcommand as the signed-in person."""
     services = open_for(settings)
-    first_account = args.user_command == "add" and not users.has_accounts()
+    accounts = services.users
+    first_account = args.user_command == "add" and not accounts.has_accounts()
     if not first_account:
         sign_in(services, settings)
-    actor = None if first_account else services.ctx.require_actor()
     if args.user_command == "list":
-        for account in users.list_accounts():
+        for account in accounts.accounts():
             roles = ",".join(account.roles)
             state = "" if account.active else i18n.t("cli.disabled")
             say("\t".join((account.login, account.name, roles, state)).rstrip())
         return 0
     if args.user_command == "add":
         password = _new_password(args)
-        created = users.add_account(args.login, args.name, args.roles, password, by=actor)
+        created = accounts.add(args.login, args.name, args.roles, password)
         say(i18n.t("cli.user_added", login=created.login, name=created.name))
     elif args.user_command == "passwd":
-        users.set_password(args.login, _new_password(args), by=services.ctx.require_actor())
+        accounts.set_password(args.login, _new_password(args))
         say(i18n.t("cli.saved"))
     else:
-        users.disable_account(args.login, by=services.ctx.require_actor())
+        accounts.disable(args.login)
         say(i18n.t("cli.saved"))
     return 0

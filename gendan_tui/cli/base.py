@@ -9,9 +9,8 @@ import sys
 from datetime import date
 
 from gendan_tui import i18n
-from gendan_tui.config import Settings, load_settings
-from gendan_tui.core import users
-from gendan_tui.core.services import Services, clock_for, open_services
+from gendan_tui.config import Settings, definitions_dir, load_settings
+from gendan_tui.core.services import Services, clock_for, department_definitions, open_services
 from gendan_tui.core.validation import parse_date
 from gendan_tui.errors import UserError, ValidationError
 
@@ -56,8 +55,14 @@ def say(text: str) -> None:
 
 
 def open_for(settings: Settings) -> Services:
-    """Open the configured database with the configured clock."""
-    return open_services(settings.database_url, clock=clock_for(settings.today))
+    """Open the configured database with the configured clock and the department's
+    definitions; a definition file that was left out is named on stderr."""
+    definitions = department_definitions(definitions_dir())
+    for problem in definitions.problems:
+        sys.stderr.write(f"gendan: {problem}\n")
+    return open_services(
+        settings.database_url, clock=clock_for(settings.today), definitions=definitions
+    )
 
 
 def read_password(prompt_key: str, login: str) -> str:
@@ -72,7 +77,7 @@ def read_password(prompt_key: str, login: str) -> str:
 def sign_in(services: Services, settings: Settings) -> None:
     """Sign in as the configured person, asking for the password when the account has one."""
     login = settings.clerk
-    if login and users.needs_password(login):
+    if login and services.users.needs_password(login):
         services.authenticate(login, read_password("cli.password_prompt", login))
     else:
         services.sign_in(login)

@@ -7,7 +7,6 @@ import argparse
 from gendan_tui import i18n
 from gendan_tui.cli.base import date_arg, open_for, say, sign_in
 from gendan_tui.config import Settings
-from gendan_tui.core import department
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,14 +28,13 @@ def cmd_calendar(args: argparse.Namespace, settings: Settings) -> int:
     """Query the working-day calendar, or change it (signed in as someone who may)."""
     services = open_for(settings)
     if args.calendar_command == "check":
-        is_work = department.load_calendar().is_workday(args.day)
+        is_work = services.department.is_workday(args.day)
         say(i18n.t("cli.workday" if is_work else "cli.day_off", day=args.day.isoformat()))
         return 0
     sign_in(services, settings)
-    actor = services.ctx.require_actor()
     if args.calendar_command == "set":
-        department.set_calendar_day(actor, args.day, args.kind == "work", args.note)
+        services.department.set_calendar_day(args.day, args.kind == "work", args.note)
     else:
-        department.confirm_calendar_year(actor, args.year)
+        services.department.confirm_calendar_year(args.year)
     say(i18n.t("cli.saved"))
     return 0

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from gendan_tui import i18n
 from gendan_tui.cli.base import open_for, say, sign_in
 from gendan_tui.config import Settings, demo_database_url
-from gendan_tui.core import users
 from gendan_tui.core.callbacks import Queue
 from gendan_tui.core.first_look import read_first_look
 from gendan_tui.core.services import Services, open_services
@@ -60,10 +59,11 @@ def sign_in_without_asking(
     is named. An account with a password signs in with ``password`` when one is given (the
     demo's); otherwise the app's login screen asks, as it does when the person is unknown,
     and an empty database gets its first supervisor there."""
-    if not users.has_accounts():
+    accounts = services.users
+    if not accounts.has_accounts():
         return
     login = settings.clerk
-    if login and users.needs_password(login):
+    if login and accounts.needs_password(login):
         if password is not None:
             with suppress(UserError):  # a changed password: the login screen asks
                 services.authenticate(login, password)
@@ -71,8 +71,8 @@ def sign_in_without_asking(
     if login:
         services.sign_in(login)
         return
-    only = users.only_clerk()
-    if only is not None and not users.needs_password(only.login):
+    only = accounts.only_clerk()
+    if only is not None and not accounts.needs_password(only.login):
         services.sign_in(only.login)
 
 

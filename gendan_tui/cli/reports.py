@@ -11,7 +11,6 @@ import argparse
 from gendan_tui import i18n
 from gendan_tui.cli.base import open_for, say, sign_in
 from gendan_tui.config import Settings
-from gendan_tui.core import users
 from gendan_tui.core.periods import MONTH, WEEK
 from gendan_tui.core.services import Services
 from gendan_tui.errors import UserError
@@ -43,7 +42,7 @@ def _sign_in_for_export(services: Services, settings: Settings) -> None:
     if settings.clerk:
         sign_in(services, settings)
         return
-    if any(account.has_password for account in users.list_accounts()):
+    if services.users.uses_passwords():
         sign_in(services, settings)
         return
     try:
@@ -62,9 +61,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     period = spec.parse_period(args.period) if args.period else None
     services = open_for(settings)
     _sign_in_for_export(services, settings)
-    from gendan_tui.reports.service import ReportService
-
-    reports = ReportService(services.ctx)
+    reports = services.reports
     period = period or reports.due_period(spec.code)
     out = args.out or reports.default_path(spec.code, period)
     result = reports.export(spec.code, period, out)

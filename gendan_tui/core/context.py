@@ -1,12 +1,17 @@
-"""What every service needs to know: the clock, the calendar, the policy and who is acting."""
+"""What every service needs to know: the clock, the calendar, the policy, the department's
+definitions and who is acting."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gendan_tui.core.callback_rules import CallbackPolicy
 from gendan_tui.core.clock import Clock
 from gendan_tui.core.workcalendar import WorkCalendar
+
+if TYPE_CHECKING:
+    from gendan_tui.definitions import Definitions
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class ServiceContext:
     clock: Clock
     calendar: WorkCalendar
     policy: CallbackPolicy
+    definitions: Definitions
     actor: Actor | None = None
 
     def require_actor(self) -> Actor:

@@ -284,11 +284,6 @@ class CustomerService:
             )
         return int(after.version)
 
-    def history(self, customer_id: int) -> list[audit.AuditEntry]:
-        """The customer's audit trail with that of their callbacks, newest first."""
-        callbacks = CallbackTask.select(CallbackTask.id).where(CallbackTask.customer == customer_id)
-        return audit.history("customer", customer_id, related={"callback_task": callbacks})
-
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerHit]:
         """Customers matching ``text``: digits match any part of a phone number (the hit
         shows the number that matched), latin letters match the start of the pinyin

@@ -12,7 +12,7 @@ from datetime import date
 
 from gendan_tui.core import audit
 from gendan_tui.core.callback_rules import CallbackPolicy
-from gendan_tui.core.context import Actor
+from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.roles import Permission, require
 from gendan_tui.core.workcalendar import WorkCalendar
 from gendan_tui.errors import ValidationError
@@ -98,3 +98,31 @@ def confirm_calendar_year(by: Actor, year: int) -> None:
         audit.log(
             by, SETTINGS_ENTITY, 0, "confirm_year", before={"years": before}, after={"years": years}
         )
+
+
+class DepartmentService:
+    """The department's settings through the session: anyone may ask the calendar; only
+    whoever may manage settings changes it or the policy, and the session then works with
+    the changed values."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def is_workday(self, day: date) -> bool:
+        """Whether ``day`` is a working day, with the department's overrides."""
+        return self.ctx.calendar.is_workday(day)
+
+    def set_calendar_day(self, day: date, is_workday: bool, note: str = "") -> None:
+        """Mark ``day`` as a working day or a day off."""
+        set_calendar_day(self.ctx.require_actor(), day, is_workday, note)
+        self.ctx.calendar = load_calendar()
+
+    def confirm_calendar_year(self, year: int) -> None:
+        """Declare ``year``'s holidays and make-up days entered."""
+        confirm_calendar_year(self.ctx.require_actor(), year)
+        self.ctx.calendar = load_calendar()
+
+    def set_policy_value(self, name: str, value: int) -> CallbackPolicy:
+        """Change one number of the callback policy."""
+        self.ctx.policy = set_policy_value(self.ctx.require_actor(), name, value)
+        return self.ctx.policy

@@ -1,49 +1,44 @@
 """When the regular reports are due, and which of them have been exported.
 
-The weekly complaint report (《客户投诉周报表》) covers last week and is due on Monday before
-12:00 (on the first working day of the week when Monday is a holiday); the monthly ones
-cover last month and are due by the 3rd. Every export is recorded, so the home screen can
-say whether the report now due has been written.
+The report calendar (``data/reports.toml``) says when each report falls due: the weekly
+complaint report (《客户投诉周报表》) covers last week and is due on Monday before 12:00 (on
+the first working day of the week when Monday is a holiday); the monthly ones cover last
+month and are due by the 3rd. Every export is recorded, so the home screen can say whether
+the report now due has been written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import peewee as pw
 
 from gendan_tui.core.context import Actor
-from gendan_tui.core.periods import Period, month_of, week_of
+from gendan_tui.core.periods import WEEK, Period, month_of, week_of
 from gendan_tui.core.workcalendar import WorkCalendar
+from gendan_tui.definitions.reports import Obligation
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import ReportExport, User
-
-DueRule = Callable[[date, WorkCalendar], tuple[Period, datetime]]
-"""For a day, the period whose report is due now and the moment it is due."""
 
 EXPORTED = "exported"
 DUE = "due"
 OVERDUE = "overdue"
 
-WEEKLY_DUE_TIME = time(12, 0)
-MONTHLY_DUE_DAY = 3
 
-
-def weekly_due(today: date, calendar: WorkCalendar) -> tuple[Period, datetime]:
-    """Last week's report, due at 12:00 on this week's first working day (Monday as a rule)."""
-    this_week = week_of(today)
-    due_day = calendar.on_or_after(this_week.start)
-    return this_week.previous(), datetime.combine(due_day, WEEKLY_DUE_TIME)
-
-
-def monthly_due(today: date, calendar: WorkCalendar) -> tuple[Period, datetime]:
-    """Last month's report, due by the end of the 3rd of this month."""
-    this_month = month_of(today)
-    due_day = this_month.start.replace(day=MONTHLY_DUE_DAY)
-    return this_month.previous(), datetime.combine(due_day, time(23, 59, 59))
+def due_for(obligation: Obligation, today: date, calendar: WorkCalendar) -> tuple[Period, datetime]:
+    """The period whose report ``obligation`` asks for as of ``today`` (the week or month
+    before the current one) and the moment that report is due."""
+    if obligation.covers == WEEK:
+        current = week_of(today)
+        day = current.start + timedelta(days=(obligation.due_weekday or 1) - 1)
+    else:
+        current = month_of(today)
+        day = current.start.replace(day=obligation.due_day or 1)
+    if obligation.on_workday:
+        day = calendar.on_or_after(day)
+    return current.previous(), datetime.combine(day, obligation.due_time)
 
 
 @dataclass(frozen=True)
@@ -111,9 +106,11 @@ def last_export(code: str, period: Period) -> ExportRecord | None:
     return ExportRecord(*row) if row else None
 
 
-def report_due(code: str, rule: DueRule, now: datetime, calendar: WorkCalendar) -> ReportDue:
-    """The state of report ``code`` at ``now``: exported, due (not yet late) or overdue."""
-    period, due_at = rule(now.date(), calendar)
+def report_due(obligation: Obligation, now: datetime, calendar: WorkCalendar) -> ReportDue:
+    """The state at ``now`` of the report ``obligation`` asks for: exported, due (not yet
+    late) or overdue."""
+    code = obligation.report
+    period, due_at = due_for(obligation, now.date(), calendar)
     export = last_export(code, period)
     late = OVERDUE if now >= due_at else DUE
     state = EXPORTED if export is not None else late

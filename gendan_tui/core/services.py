@@ -1,13 +1,16 @@
 """One place that opens the database and builds every service for a session.
 
-The TUI and the CLI both start here, so they share rules, storage and error handling.
+The TUI and the CLI both start here, so they share rules, storage, permission checks and
+error handling: screens and commands reach accounts, history, reports and settings only
+through :class:`Services`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gendan_tui.core import department, users
@@ -15,26 +18,42 @@ from gendan_tui.core.callbacks import CallbackService
 from gendan_tui.core.clock import Clock, FixedClock
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.customers import CustomerService
-from gendan_tui.errors import UserError
+from gendan_tui.core.department import DepartmentService
+from gendan_tui.core.history import HistoryService
+from gendan_tui.core.users import UserService
+from gendan_tui.definitions import Definitions, load_definitions
+from gendan_tui.errors import NotFoundError, UserError
+from gendan_tui.reports import REPORTS
 from gendan_tui.store.db import open_database
 from gendan_tui.store.migrations import migrate
 
 if TYPE_CHECKING:
     from gendan_tui.core.complaints import ComplaintService
+    from gendan_tui.reports.service import ReportService
 
 
 @dataclass
 class Services:
-    """The services of one session, sharing one context. The complaint service is built
-    on first use, so opening the desk does not load the complaint workflow."""
+    """The services of one session, sharing one context. The complaint and report services
+    are built on first use, so opening the desk does not load their modules."""
 
     ctx: ServiceContext
-    callbacks: CallbackService
-    customers: CustomerService
+    callbacks: CallbackService = field(init=False)
+    customers: CustomerService = field(init=False)
+    users: UserService = field(init=False)
+    history: HistoryService = field(init=False)
+    department: DepartmentService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.callbacks = CallbackService(self.ctx)
+        self.customers = CustomerService(self.ctx)
+        self.users = UserService(self.ctx)
+        self.history = HistoryService(self.ctx, self.users)
+        self.department = DepartmentService(self.ctx)
 
     @classmethod
     def build(cls, ctx: ServiceContext) -> Services:
-        return cls(ctx=ctx, callbacks=CallbackService(ctx), customers=CustomerService(ctx))
+        return cls(ctx=ctx)
 
     @cached_property
     def complaints(self) -> ComplaintService:
@@ -42,6 +61,13 @@ class Services:
         from gendan_tui.core.complaints import ComplaintService
 
         return ComplaintService(self.ctx, self.callbacks)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        """The report list, the report calendar and exporting (built here only)."""
+        from gendan_tui.reports.service import ReportService
+
+        return ReportService(self.ctx)
 
     def sign_in(self, login: str | None) -> Actor:
         """Make ``login`` (or the only clerk, when none is named) the acting person; only
@@ -58,6 +84,17 @@ class Services:
         self.ctx.actor = actor
         return actor
 
+    def sign_in_typed(self, login: str, password: str) -> Actor:
+        """Sign in with what a person typed at the login prompt: with the password, or an
+        account without one (a desk where sign-in is off) by its login alone. Every
+        refusal reads the same, so it tells nothing about the login."""
+        if password or users.needs_password(login):
+            return self.authenticate(login, password)
+        try:
+            return self.sign_in(login)
+        except NotFoundError as unknown:
+            raise UserError("auth.bad_login") from unknown
+
     def act_as(self, login: str) -> Actor:
         """Act as ``login`` without a password: for trusted in-process callers only
         (benchmarks, maintenance scripts, tests), never for what a person types."""
@@ -70,15 +107,28 @@ class Services:
         return self.ctx.actor
 
 
-def open_services(url: str, *, clock: Clock | None = None, create: bool = False) -> Services:
-    """Open (and migrate) the database at ``url`` and build the services over it."""
+def open_services(
+    url: str,
+    *,
+    clock: Clock | None = None,
+    create: bool = False,
+    definitions: Definitions | None = None,
+) -> Services:
+    """Open (and migrate) the database at ``url`` and build the services over it, with
+    ``definitions`` (by default the shipped ones)."""
     migrate(open_database(url, create=create))
     ctx = ServiceContext(
         clock=clock or Clock(),
         calendar=department.load_calendar(),
         policy=department.load_policy(),
+        definitions=definitions or department_definitions(None),
     )
     return Services.build(ctx)
+
+
+def department_definitions(user_dir: Path | None) -> Definitions:
+    """The shipped definitions with the department's own from ``user_dir`` laid over them."""
+    return load_definitions(user_dir, reports=REPORTS)
 
 
 def clock_for(day: date | None) -> Clock:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gendan_tui.core import audit
-from gendan_tui.core.context import Actor
+from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.passwords import hash_password, verify_password
 from gendan_tui.core.roles import Permission, Role, require
 from gendan_tui.core.validation import required
@@ -191,3 +191,69 @@ def disable_account(login: str, *, by: Actor) -> None:
             raise UserError("auth.cannot_disable_self")
         User.update(active=False, version=User.version + 1).where(User.id == user.id).execute()
         audit.log(by, "user", user.id, "disable", before={"active": True}, after={"active": False})
+
+
+FIRST_ROLES = (Role.FOLLOW_UP_SUPERVISOR.value, Role.CLERK.value)
+"""The first account's roles: the supervisor's (to add everyone else) and the clerk's (to
+work callbacks too)."""
+
+
+class UserService:
+    """Accounts through the session: who the acting person may list, add or change is
+    checked here, whichever front end asks."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def has_accounts(self) -> bool:
+        """Whether any account exists (the first run creates the first supervisor)."""
+        return has_accounts()
+
+    def needs_password(self, login: str) -> bool:
+        """Whether signing in as ``login`` takes a password."""
+        return needs_password(login)
+
+    def uses_passwords(self) -> bool:
+        """Whether any account has a password (sign-in is on for the database)."""
+        with storage_errors():
+            return User.select().where(User.password_hash.is_null(False)).exists()
+
+    def only_clerk(self) -> Actor | None:
+        """The single active clerk, when there is exactly one."""
+        return only_clerk()
+
+    def clerks(self) -> list[Actor]:
+        """Active clerks by login (whose queue to look at, whom to hand work to)."""
+        self.ctx.require_actor()
+        return list_clerks()
+
+    def names(self) -> dict[int, str]:
+        """Everyone's name by account id, for showing who a change names."""
+        self.ctx.require_actor()
+        with storage_errors():
+            return {user.id: user.name for user in User.select(User.id, User.name)}
+
+    def accounts(self) -> list[Account]:
+        """Every account, by login (for whoever manages accounts)."""
+        require(self.ctx.require_actor(), Permission.MANAGE_USERS)
+        return list_accounts()
+
+    def add(self, login: str, name: str, roles: Iterable[str], password: str | None) -> Actor:
+        """Create an account as the acting person, who must manage accounts; nobody
+        signed in may only while no account has a password (the first account)."""
+        return add_account(login, name, roles, password, by=self.ctx.actor)
+
+    def add_first_supervisor(self, login: str, name: str, password: str) -> Actor:
+        """On a database without accounts: create the first follow-up supervisor, with a
+        password (which turns sign-in on), and sign them in."""
+        add_account(login, name, FIRST_ROLES, password)
+        self.ctx.actor = authenticate(login, password)
+        return self.ctx.actor
+
+    def set_password(self, login: str, password: str) -> None:
+        """Change one's own password, or anyone's for whoever manages accounts."""
+        set_password(login, password, by=self.ctx.require_actor())
+
+    def disable(self, login: str) -> None:
+        """Stop an account from signing in (for whoever manages accounts)."""
+        disable_account(login, by=self.ctx.require_actor())

@@ -4,17 +4,14 @@
 from __future__ import annotations
 
 from gendan_tui.core.periods import MONTH, WEEK
-from gendan_tui.core.report_exports import monthly_due, weekly_due
 from gendan_tui.errors import UserError
 from gendan_tui.reports.spec import ReportRequest, ReportSpec
 
 REPORTS: dict[str, ReportSpec] = {
     spec.code: spec
     for spec in (
-        ReportSpec("complaints-weekly", WEEK, weekly_due, "gendan_tui.reports.complaints_weekly"),
-        ReportSpec(
-            "complaints-monthly", MONTH, monthly_due, "gendan_tui.reports.complaints_monthly"
-        ),
+        ReportSpec("complaints-weekly", WEEK, "gendan_tui.reports.complaints_weekly"),
+        ReportSpec("complaints-monthly", MONTH, "gendan_tui.reports.complaints_monthly"),
     )
 }
 

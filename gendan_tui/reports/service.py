@@ -12,6 +12,7 @@ from gendan_tui.core.context import ServiceContext
 from gendan_tui.core.periods import Period
 from gendan_tui.core.report_exports import ReportDue
 from gendan_tui.core.roles import Permission, require
+from gendan_tui.definitions import Obligation
 from gendan_tui.errors import Key, UserError
 from gendan_tui.reports import REPORTS, report_spec
 from gendan_tui.reports.spec import Progress, ReportRequest
@@ -56,15 +57,28 @@ class ReportService:
         """The period ``text`` names for report ``code`` (2026-W48, 2026-11)."""
         return report_spec(code).parse_period(text)
 
+    def obligation(self, code: str) -> Obligation:
+        """When report ``code`` falls due, from the report calendar."""
+        obligation = self.ctx.definitions.obligations.get(report_spec(code).code)
+        if obligation is None:
+            raise UserError("report_error.no_obligation", name=report_spec(code).name)
+        return obligation
+
+    def due(self, code: str) -> tuple[Period, datetime]:
+        """The period whose report ``code`` is due now (last week, last month), and when."""
+        return report_exports.due_for(
+            self.obligation(code), self.ctx.clock.today(), self.ctx.calendar
+        )
+
     def due_period(self, code: str) -> Period:
         """The period whose report ``code`` is due now (last week, last month)."""
-        spec = report_spec(code)
-        return spec.due(self.ctx.clock.today(), self.ctx.calendar)[0]
+        return self.due(code)[0]
 
     def status(self, code: str) -> ReportDue:
         """When report ``code`` is due and whether it has been exported (for the home screen)."""
-        spec = report_spec(code)
-        return report_exports.report_due(code, spec.due, self.ctx.clock.now(), self.ctx.calendar)
+        return report_exports.report_due(
+            self.obligation(code), self.ctx.clock.now(), self.ctx.calendar
+        )
 
     def default_path(self, code: str, period: Period, folder: Path | str | None = None) -> Path:
         """Where the report goes unless the user says otherwise: its usual file name in

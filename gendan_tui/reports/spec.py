@@ -1,5 +1,6 @@
-"""What a report is to the rest of the app: its code, its name as users know it, when it is
-due, what period it covers, and the function that writes it."""
+"""What a report is to the rest of the app: its code, its name as users know it, what period
+it covers, and the function that writes it (when it is due is the report calendar's, in
+``data/reports.toml``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from pathlib import Path
 
 from gendan_tui import i18n
 from gendan_tui.core.periods import Period, parse_period
-from gendan_tui.core.report_exports import DueRule
 from gendan_tui.core.workcalendar import WorkCalendar
 
 Progress = Callable[[int, int], None]
@@ -37,7 +37,6 @@ class ReportSpec:
 
     code: str
     period_kind: str
-    due: DueRule
     writer: str
 
     def write(self, request: ReportRequest) -> int:

@@ -1,29 +1,25 @@
 """What every screen of the app shares: the session's services, translated keys, and one
 place where background work reports back.
 
-Service calls run in thread workers that never touch widgets; a worker's result or failure
-arrives here as ``Worker.StateChanged`` and is handed to ``worker_succeeded`` or
-``worker_failed`` on the UI thread. A :class:`UserError` becomes a notification in the
-user's language; anything else a short generic one (the details go to the log).
+Service calls run in thread workers that never touch widgets (see
+:class:`~gendan_tui.widgets.service_calls.ServiceCalls`).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any, ClassVar, Protocol, TypeVar, cast
 
 from textual import events
 from textual.app import App
 from textual.screen import ModalScreen, Screen
-from textual.worker import Worker, WorkerState
 
 from gendan_tui.core.first_look import FirstLook
 from gendan_tui.core.roles import Permission, PermissionDenied, require
 from gendan_tui.core.services import Services
-from gendan_tui.errors import UserError
 from gendan_tui.i18n import t
 from gendan_tui.widgets.keys import localize_bindings
+from gendan_tui.widgets.service_calls import ServiceCalls
 
 ResultT = TypeVar("ResultT")
 
@@ -45,41 +41,8 @@ def width_class(app: App[Any]) -> str:
     return max(reached)[1] if reached else ""
 
 
-def error_text(error: BaseException | None) -> str:
-    """The message a user sees for a failed piece of work."""
-    if isinstance(error, UserError):
-        return str(error)
-    return t("ui.error.unexpected", error=type(error).__name__)
-
-
-class WorkerResults:
-    """Mixin for screens: dispatches their workers' outcomes to two overridable methods."""
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        event.stop()
-        worker = event.worker
-        if event.state is WorkerState.SUCCESS:
-            self.worker_succeeded(worker.group, worker.result)
-        elif event.state is WorkerState.ERROR:
-            if not isinstance(worker.error, UserError):
-                cast(Screen[Any], self).log.error(repr(worker.error))
-            self.worker_failed(worker.group, worker.error)
-
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        """A worker of ``group`` finished with ``result``."""
-
-    def worker_failed(self, group: str, error: BaseException | None) -> None:
-        """A worker of ``group`` raised ``error``; by default the user is told in a toast."""
-        cast(Screen[Any], self).notify(
-            error_text(error), title=t("ui.error.title"), severity="error", timeout=8
-        )
-
-    def call_service(self, call: Callable[[], Any], group: str) -> None:
-        """Run ``call`` (a service method with its arguments bound on the UI thread) in a
-        thread worker of ``group``; a newer call of the same group drops the older one."""
-        cast(Screen[Any], self).run_worker(
-            call, thread=True, exclusive=True, group=group, exit_on_error=False
-        )
+class WorkerResults(ServiceCalls):
+    """Mixin for screens and dialogs: service calls, and the session's services."""
 
     @property
     def host(self) -> ServicesHost:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,12 +10,9 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gendan_tui.core import users
 from gendan_tui.core.context import Actor
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppModal
-
-CLERKS_GROUP = "clerks"
 
 
 class ClerkPickerScreen(AppModal[Actor | None]):
@@ -52,12 +49,11 @@ class ClerkPickerScreen(AppModal[Actor | None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
-        self.call_service(users.list_clerks, CLERKS_GROUP)
+        self.call_service(self.services.users.clerks, self.show_clerks)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group != CLERKS_GROUP:
-            return
-        self.clerks = [clerk for clerk in result if clerk.login != self.leave_out]
+    def show_clerks(self, clerks: list[Actor]) -> None:
+        """Offer ``clerks`` (and the signed-in person, to go back to their own queue)."""
+        self.clerks = [clerk for clerk in clerks if clerk.login != self.leave_out]
         if self.me is not None and all(clerk.id != self.me.id for clerk in self.clerks):
             self.clerks.insert(0, self.me)
         options = self.query_one(OptionList)

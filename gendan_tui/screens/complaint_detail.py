@@ -25,8 +25,6 @@ from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.complaint_steps import ForwardFormScreen, NoteFormScreen, ReplyFormScreen
 from gendan_tui.widgets.complaint_facts import ComplaintFacts, TimelineTable
 
-DETAIL_GROUP = "detail"
-STEP_GROUP = "step"
 STEP_ACTIONS = frozenset({"forward", "follow_up", "resolve", "reply", "reopen"})
 
 
@@ -86,16 +84,11 @@ class ComplaintDetailScreen(AppScreen):
 
     def load(self) -> None:
         """Read the complaint in a worker."""
-        self.call_service(partial(self.services.complaints.detail, self.complaint_id), DETAIL_GROUP)
+        self.call_service(partial(self.services.complaints.detail, self.complaint_id), self.show)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == DETAIL_GROUP:
-            self.show(result)
-        elif group == STEP_GROUP:
-            self.after_step("close", result)
-
-    def worker_failed(self, group: str, error: BaseException | None) -> None:
-        super().worker_failed(group, error)
+    def service_failed(self, error: BaseException | None) -> None:
+        """Say why; after a conflict, show the complaint as the other person left it."""
+        super().service_failed(error)
         if isinstance(error, ConflictError):
             self.load()
 
@@ -160,7 +153,9 @@ class ComplaintDetailScreen(AppScreen):
         if self.detail is not None:
             detail = self.detail
             self.call_service(
-                partial(self.services.complaints.close, detail.id, detail.version), STEP_GROUP
+                partial(self.services.complaints.close, detail.id, detail.version),
+                partial(self.after_step, "close"),
+                group="step",
             )
 
     def after_step(self, step: str, detail: ComplaintDetail | None) -> None:

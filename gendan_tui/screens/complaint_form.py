@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from gendan_tui.core.complaint_terms import CHANNELS
+from gendan_tui.core.complaint_terms import CHANNELS, Category
 from gendan_tui.core.complaints import SEVERITIES, ComplaintForm
 from gendan_tui.core.customers import CustomerHit
 from gendan_tui.core.validation import phone_digits
@@ -27,8 +27,6 @@ from gendan_tui.i18n import t
 from gendan_tui.screens.complaint_steps import ForwardingForm
 from gendan_tui.widgets.form_field import FormField, choice_field, pick_field, text_field
 
-CATEGORIES_GROUP = "categories"
-FIND_GROUP = "find"
 LATER, ON_SPOT, FORWARD = "later", "on_spot", "forward"
 HANDLING = (LATER, ON_SPOT, FORWARD)
 PHONE_DIGITS = 7
@@ -130,7 +128,7 @@ class ComplaintFormScreen(ForwardingForm[int]):
                 self.search(self.find)
         else:
             self.query_one("#category-input", Select).focus()
-        self.call_service(self.services.complaints.categories, CATEGORIES_GROUP)
+        self.call_service(self.services.complaints.categories, self.show_categories)
         self.load_targets()
 
     # Finding the customer ------------------------------------------------------------
@@ -139,7 +137,7 @@ class ComplaintFormScreen(ForwardingForm[int]):
         """Look the caller up: by phone when ``text`` is digits, else by name or initials."""
         customers = self.services.customers
         find = customers.find_by_phone if looks_like_phone(text) else customers.search
-        self.call_service(lambda: (text, find(text)), FIND_GROUP)
+        self.call_service(lambda: (text, find(text)), self.hits_read)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "workdays-input":
@@ -231,16 +229,16 @@ class ComplaintFormScreen(ForwardingForm[int]):
         for field in ("#forward", "#workdays", "#due-line"):
             self.query_one(field).display = handling == FORWARD
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == CATEGORIES_GROUP:
-            categories = self.query_one("#category-input", Select)
-            categories.set_options((category.name, category.code) for category in result)
-        elif group == FIND_GROUP:
-            text, hits = result
-            if self.customer_id is None and text == self.query_one("#customer-input", Input).value:
-                self.show_hits(text, hits)
-        else:
-            super().worker_succeeded(group, result)
+    def show_categories(self, categories: list[Category]) -> None:
+        """Offer the department's categories."""
+        select = self.query_one("#category-input", Select)
+        select.set_options((category.name, category.code) for category in categories)
+
+    def hits_read(self, found: tuple[str, list[CustomerHit]]) -> None:
+        """Show the callers found, if nobody is chosen yet and the text is still typed."""
+        text, hits = found
+        if self.customer_id is None and text == self.query_one("#customer-input", Input).value:
+            self.show_hits(text, hits)
 
     # Saving --------------------------------------------------------------------------
 

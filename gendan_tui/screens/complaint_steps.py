@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -29,7 +28,6 @@ from gendan_tui.screens.base import ResultT
 from gendan_tui.screens.form import FormScreen
 from gendan_tui.widgets.form_field import FormField, choice_field, pick_field, text_field
 
-TARGETS_GROUP = "targets"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MOMENT_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M")
 TIME_FORMATS = ("%H:%M",)
@@ -93,7 +91,7 @@ class ForwardingForm(FormScreen[ResultT]):
 
     def load_targets(self) -> None:
         """Read the people and roles a complaint can go to."""
-        self.call_service(self.services.complaints.forward_targets, TARGETS_GROUP)
+        self.call_service(self.services.complaints.forward_targets, self.show_targets)
 
     def show_targets(self, targets: Iterable[ForwardTarget]) -> None:
         """Offer ``targets`` in the forward field."""
@@ -137,12 +135,6 @@ class ForwardingForm(FormScreen[ResultT]):
         if kind == "user":
             return Forward(user_id=int(code), workdays=workdays, note=note)
         return Forward(role=code, workdays=workdays, note=note)
-
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == TARGETS_GROUP:
-            self.show_targets(result)
-            return
-        super().worker_succeeded(group, result)
 
 
 class ForwardFormScreen(ForwardingForm[ComplaintDetail]):
@@ -256,19 +248,17 @@ class ReplyFormScreen(FormScreen[ComplaintDetail]):
 
     def on_mount(self) -> None:
         self.query_one("#method-input", Select).focus()
-        self.call_service(self.services.complaints.forward_targets, TARGETS_GROUP)
+        self.call_service(self.services.complaints.forward_targets, self.show_people)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == TARGETS_GROUP:
-            people = [
-                (target.label, target.user_id) for target in result if target.user_id is not None
-            ]
-            by = self.query_one("#by-input", Select)
-            by.set_options(people)
-            if any(user_id == self.me for _, user_id in people):
-                by.value = self.me
-            return
-        super().worker_succeeded(group, result)
+    def show_people(self, targets: list[ForwardTarget]) -> None:
+        """Offer the people who may have replied, the signed-in person first chosen."""
+        people = [
+            (target.label, target.user_id) for target in targets if target.user_id is not None
+        ]
+        by = self.query_one("#by-input", Select)
+        by.set_options(people)
+        if any(user_id == self.me for _, user_id in people):
+            by.value = self.me
 
     def read_form(self) -> Reply | None:
         typed = self.query_one("#at-input", Input).value

@@ -8,7 +8,7 @@ the complaint it was on.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -32,7 +32,6 @@ from gendan_tui.screens.complaint_detail import ComplaintDetailScreen
 from gendan_tui.widgets.complaint_table import ComplaintTable, responsible
 from gendan_tui.widgets.keys_footer import KeysFooter
 
-LIST_GROUP = "list"
 VIEW_KEYS = {OPEN_VIEW: "o", OVERDUE_VIEW: "d", MINE_VIEW: "m", WEEK_VIEW: "w"}
 VIEWS_GROUP = Binding.Group("ui.complaints.views", compact=True)
 
@@ -112,11 +111,12 @@ class ComplaintsScreen(AppScreen):
             self.keep = (None, 0)
         elif current is not None:
             self.keep = (current.id, self.query_one(ComplaintTable).cursor_row)
-        self.call_service(partial(self.services.complaints.listing, self.view), LIST_GROUP)
+        self.call_service(partial(self.services.complaints.listing, self.view), self.list_read)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == LIST_GROUP and result.view == self.view:
-            self.show_list(result)
+    def list_read(self, listing: ComplaintList) -> None:
+        """Show a list read in the background, if it is still the one asked for."""
+        if listing.view == self.view:
+            self.show_list(listing)
 
     def show_list(self, listing: ComplaintList) -> None:
         """Fill the table and the count from ``listing``."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,8 +16,6 @@ from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.complaint_form import ComplaintFormScreen
 from gendan_tui.screens.history import HistoryScreen
 from gendan_tui.widgets.customer_pane import CustomerPane
-
-DETAIL_GROUP = "detail"
 
 
 class CustomerScreen(AppScreen):
@@ -66,13 +64,13 @@ class CustomerScreen(AppScreen):
 
     def load_detail(self) -> None:
         """Read the customer in a worker."""
-        self.call_service(partial(self.services.customers.detail, self.customer_id), DETAIL_GROUP)
+        self.call_service(partial(self.services.customers.detail, self.customer_id), self.show)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == DETAIL_GROUP:
-            self.detail = result
-            self.query_one(CustomerPane).show(result, self.services.ctx.clock.today())
-            self.refresh_bindings()
+    def show(self, detail: CustomerDetail) -> None:
+        """Show the customer read in the background."""
+        self.detail = detail
+        self.query_one(CustomerPane).show(detail, self.services.ctx.clock.today())
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.permitted(action):

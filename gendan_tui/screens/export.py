@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -21,7 +21,7 @@ from gendan_tui.config import reports_dir
 from gendan_tui.errors import UserError, ValidationError
 from gendan_tui.i18n import t
 from gendan_tui.reports import REPORTS, report_spec
-from gendan_tui.screens.form import SAVE_GROUP, FormScreen
+from gendan_tui.screens.form import FormScreen
 from gendan_tui.widgets.form_field import FormField, choice_field, text_field
 
 if TYPE_CHECKING:
@@ -87,8 +87,7 @@ class ExportScreen(FormScreen["ExportResult"]):
         """Offer the period now due for report ``code`` and its usual file name."""
         self.code = code
         spec = report_spec(code)
-        ctx = self.services.ctx
-        period, due_at = spec.due(ctx.clock.today(), ctx.calendar)
+        period = self.services.reports.due_period(code)
         self.query_one("#period", FormField).query_one(Label).update(
             f"{t(f'ui.export.period_{spec.period_kind}')} *"
         )
@@ -140,9 +139,7 @@ class ExportScreen(FormScreen["ExportResult"]):
 
     def export(self, form: ExportForm) -> ExportResult:
         """Write the report (in a worker thread), reporting progress to the bar."""
-        from gendan_tui.reports.service import ReportService
-
-        reports = ReportService(self.services.ctx)
+        reports = self.services.reports
         period = reports.parse_period(form.code, form.period)
         if not form.out:
             raise ValidationError("error.required", field="out")
@@ -158,9 +155,7 @@ class ExportScreen(FormScreen["ExportResult"]):
     def show_progress(self, done: int, total: int) -> None:
         self.query_one("#export-progress", ProgressBar).update(total=max(total, 1), progress=done)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group != SAVE_GROUP:
-            return
+    def saved(self, result: ExportResult) -> None:
         self.saving = False
         self.result = result
         bar = self.query_one("#export-progress", ProgressBar)
@@ -178,7 +173,7 @@ class ExportScreen(FormScreen["ExportResult"]):
         done.display = True
         self.notify(t("ui.export.saved", name=result.name, path=str(result.path)))
 
-    def worker_failed(self, group: str, error: BaseException | None) -> None:
+    def save_failed(self, error: BaseException | None) -> None:
         self.query_one("#export-progress", ProgressBar).display = False
         if isinstance(error, ValidationError) and error.field in ("week", "month"):
             self.saving = False
@@ -188,7 +183,7 @@ class ExportScreen(FormScreen["ExportResult"]):
             self.saving = False
             self.query_one("#out", FormField).show_error(str(error))
             return
-        super().worker_failed(group, error)
+        super().save_failed(error)
 
     def action_cancel(self) -> None:
         self.dismiss(self.result)

@@ -14,16 +14,11 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from gendan_tui.core import users
 from gendan_tui.core.context import Actor
-from gendan_tui.core.roles import Role
-from gendan_tui.core.services import Services
 from gendan_tui.i18n import t
 from gendan_tui.screens.form import FormScreen
 from gendan_tui.screens.login import LEAVE_BINDINGS
 from gendan_tui.widgets.form_field import FormField, text_field
-
-FIRST_ROLES = (Role.FOLLOW_UP_SUPERVISOR.value, Role.CLERK.value)
 
 
 @dataclass(frozen=True)
@@ -35,20 +30,20 @@ class FirstAccount:
     password: str = field(repr=False)
 
 
-def create_first_supervisor(services: Services, account: FirstAccount) -> Actor:
-    """Create the first supervisor and sign them in."""
-    users.add_account(account.login, account.name, FIRST_ROLES, account.password)
-    return services.authenticate(account.login, account.password)
-
-
 class FirstRunScreen(FormScreen[Actor]):
     """Login, name and the password twice; Ctrl+S (or Enter on the last field) creates the
     account and signs in, Esc quits."""
 
     BINDINGS: ClassVar[list[BindingType]] = LEAVE_BINDINGS
 
-    def __init__(self, services: Services) -> None:
-        super().__init__(lambda account: create_first_supervisor(services, account))
+    def __init__(self) -> None:
+        super().__init__(self.create)
+
+    def create(self, account: FirstAccount) -> Actor:
+        """Create the first supervisor and sign them in (run in a worker)."""
+        return self.services.users.add_first_supervisor(
+            account.login, account.name, account.password
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

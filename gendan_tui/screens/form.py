@@ -17,10 +17,9 @@ from textual.widgets import Input, Static
 
 from gendan_tui.errors import ConflictError, ValidationError
 from gendan_tui.i18n import t
-from gendan_tui.screens.base import AppModal, ResultT, error_text
+from gendan_tui.screens.base import AppModal, ResultT
 from gendan_tui.widgets.form_field import FormField
-
-SAVE_GROUP = "save"
+from gendan_tui.widgets.service_calls import error_text
 
 
 class FormScreen(AppModal[ResultT | None]):
@@ -66,23 +65,22 @@ class FormScreen(AppModal[ResultT | None]):
         self.run_save(form)
 
     def run_save(self, form: object) -> None:
-        """Save ``form`` in a worker; the outcome comes back to ``worker_succeeded``."""
-        self.call_service(partial(self._save, form), SAVE_GROUP)
+        """Save ``form`` in a worker; the outcome comes back to ``saved`` or ``save_failed``."""
+        self.call_service(partial(self._save, form), self.saved, on_error=self.save_failed)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on to the next field, as Tab does."""
         event.stop()
         self.focus_next()
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == SAVE_GROUP:
-            self.saving = False
-            self.dismiss(result)
+    def saved(self, result: ResultT) -> None:
+        """The form was saved: close with what the save returned."""
+        self.saving = False
+        self.dismiss(result)
 
-    def worker_failed(self, group: str, error: BaseException | None) -> None:
-        if group != SAVE_GROUP:
-            super().worker_failed(group, error)
-            return
+    def save_failed(self, error: BaseException | None) -> None:
+        """Show why the save was refused: at its field, else at the foot of the dialog; a
+        conflict closes the dialog (the screen below reads the record again)."""
         self.saving = False
         if isinstance(error, ValidationError) and error.field:
             fields = self.query(f"#{error.field}").results(FormField)
@@ -91,7 +89,7 @@ class FormScreen(AppModal[ResultT | None]):
                 field.show_error(str(error))
                 return
         if isinstance(error, ConflictError):
-            super().worker_failed(group, error)
+            self.service_failed(error)
             self.dismiss(None)
             return
         self.show_form_error(error_text(error))

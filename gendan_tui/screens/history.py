@@ -6,33 +6,18 @@ back. Any record with an audit trail opens it in one line::
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from functools import partial
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Header, Label, Static
 
-from gendan_tui.core import audit, users
-from gendan_tui.core.audit import AuditEntry
-from gendan_tui.core.services import Services
+from gendan_tui.core.history import RecordHistory
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.widgets.history_view import HistoryView
 from gendan_tui.widgets.keys_footer import KeysFooter
-
-HISTORY_GROUP = "history"
-
-
-def read_history(
-    services: Services, entity: str, entity_id: int
-) -> tuple[list[AuditEntry], dict[int, str]]:
-    """The record's entries (a customer's include their callbacks') and the names of the
-    people its changes mention, by id."""
-    if entity == "customer":
-        entries = services.customers.history(entity_id)
-    else:
-        entries = audit.history(entity, entity_id)
-    return entries, {account.id: account.name for account in users.list_accounts()}
 
 
 class HistoryScreen(AppScreen):
@@ -59,15 +44,14 @@ class HistoryScreen(AppScreen):
         self.title = f"{t('app.title')} · {t('ui.history.title')}"
         self.query_one("#history-subject").display = bool(self.subject)
         self.query_one(HistoryView).display = False
-        services, entity, entity_id = self.services, self.entity, self.entity_id
-        self.call_service(lambda: read_history(services, entity, entity_id), HISTORY_GROUP)
+        history = self.services.history
+        self.call_service(partial(history.read, self.entity, self.entity_id), self.show)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group != HISTORY_GROUP:
-            return
-        entries, names = result
+    def show(self, history: RecordHistory) -> None:
+        """Show the entries read, or say there are none."""
+        entries = history.entries
         view = self.query_one(HistoryView)
-        view.show(entries, names)
+        view.show(entries, history.names)
         view.display = bool(entries)
         empty = self.query_one("#history-empty", Static)
         empty.update(t("ui.history.empty"))

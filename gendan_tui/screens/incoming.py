@@ -9,18 +9,16 @@ listing who it might be.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
+from gendan_tui.core.customers import CustomerHit
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppModal
 from gendan_tui.screens.complaint_form import take_complaint
 from gendan_tui.screens.customer import CustomerScreen
-
-LOOKUP_GROUP = "lookup"
 
 
 class IncomingCallScreen(AppModal[None]):
@@ -37,11 +35,10 @@ class IncomingCallScreen(AppModal[None]):
 
     def on_mount(self) -> None:
         find = partial(self.services.customers.find_by_phone, self.number)
-        self.call_service(find, LOOKUP_GROUP)
+        self.call_service(find, self.found, on_error=self.lookup_failed)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group != LOOKUP_GROUP:
-            return
+    def found(self, result: list[CustomerHit]) -> None:
+        """One customer: open them; none or several: take a complaint, finding the caller."""
         app = self.app
         take = self.services.complaints.take
         self.dismiss(None)
@@ -50,6 +47,6 @@ class IncomingCallScreen(AppModal[None]):
         else:
             take_complaint(app, take, self.number)
 
-    def worker_failed(self, group: str, error: BaseException | None) -> None:
-        super().worker_failed(group, error)
+    def lookup_failed(self, error: BaseException | None) -> None:
+        self.service_failed(error)
         self.dismiss(None)

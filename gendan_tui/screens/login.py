@@ -8,37 +8,24 @@ work, so it must not be a partial holding the password).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from functools import partial
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from gendan_tui.core import users
 from gendan_tui.core.context import Actor
-from gendan_tui.core.services import Services
-from gendan_tui.errors import NotFoundError, UserError
 from gendan_tui.i18n import t
-from gendan_tui.screens.base import AppModal, error_text
+from gendan_tui.screens.base import AppModal
 from gendan_tui.widgets.form_field import FormField
+from gendan_tui.widgets.service_calls import error_text
 
-SIGN_IN_GROUP = "sign_in"
 LEAVE_BINDINGS: list[BindingType] = [
     Binding("escape", "leave", "ui.key.quit", tooltip="ui.key.quit_long", id="app.quit"),
     Binding("ctrl+q", "leave", "ui.key.quit", show=False, priority=True, id="app.quit_now"),
 ]
-
-
-def sign_in_as(services: Services, login: str, password: str) -> Actor:
-    """Sign in with a password; an account without one (a desk where sign-in is off) by
-    its login alone. Every refusal reads the same, so it tells nothing about the login."""
-    if password or users.needs_password(login):
-        return services.authenticate(login, password)
-    try:
-        return services.sign_in(login)
-    except NotFoundError as unknown:
-        raise UserError("auth.bad_login") from unknown
 
 
 class LoginScreen(AppModal[Actor]):
@@ -92,19 +79,19 @@ class LoginScreen(AppModal[Actor]):
             self.query_one("#login-input", Input).focus()
             return
         password = self.query_one("#password-input", Input).value
-        services = self.services
         self.signing_in = True
         self.show_error("")
-        self.call_service(lambda: sign_in_as(services, login, password), SIGN_IN_GROUP)
+        self.call_service(
+            partial(self.services.sign_in_typed, login, password),
+            self.signed_in,
+            on_error=self.refused,
+        )
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == SIGN_IN_GROUP:
-            self.dismiss(result)
+    def signed_in(self, actor: Actor) -> None:
+        self.dismiss(actor)
 
-    def worker_failed(self, group: str, error: BaseException | None) -> None:
-        if group != SIGN_IN_GROUP:
-            super().worker_failed(group, error)
-            return
+    def refused(self, error: BaseException | None) -> None:
+        """Sign-in was refused: say why and let the password be typed again."""
         self.signing_in = False
         password = self.query_one("#password-input", Input)
         password.value = ""

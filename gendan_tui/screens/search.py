@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,8 +13,6 @@ from textual.widgets import DataTable, Input, Label, Static
 from gendan_tui.core.customers import SEARCH_LIMIT, CustomerHit
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppModal
-
-SEARCH_GROUP = "search"
 
 
 class SearchScreen(AppModal[int | None]):
@@ -57,17 +55,17 @@ class SearchScreen(AppModal[int | None]):
             self.show_hits(text, [])
             return
         search = self.services.customers.search
-        self.call_service(lambda: (text, search(text)), SEARCH_GROUP)
+        self.call_service(lambda: (text, search(text)), self.hits_read)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_open()
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == SEARCH_GROUP:
-            text, hits = result
-            if text == self.query_one("#search-input", Input).value:
-                self.show_hits(text, hits)
+    def hits_read(self, found: tuple[str, list[CustomerHit]]) -> None:
+        """Show the hits of a search, if its text is still the one typed."""
+        text, hits = found
+        if text == self.query_one("#search-input", Input).value:
+            self.show_hits(text, hits)
 
     def show_hits(self, text: str, hits: list[CustomerHit]) -> None:
         """List ``hits`` for the search ``text``."""

@@ -8,20 +8,15 @@ does nothing: the app goes straight to work.
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Header
 
-from gendan_tui.core import users
 from gendan_tui.core.context import Actor
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.first_run import FirstRunScreen
 from gendan_tui.screens.login import LoginScreen
-
-ACCOUNTS_GROUP = "accounts"
 
 
 class StartScreen(AppScreen):
@@ -40,15 +35,14 @@ class StartScreen(AppScreen):
     def on_mount(self) -> None:
         self.title = t("app.title")
         if self.services.ctx.actor is None:
-            self.call_service(users.has_accounts, ACCOUNTS_GROUP)
+            self.call_service(self.services.users.has_accounts, self.ask)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group != ACCOUNTS_GROUP:
-            return
-        if result:
+    def ask(self, has_accounts: bool) -> None:
+        """Ask for a login, or for the first supervisor on a database without accounts."""
+        if has_accounts:
             self.app.push_screen(LoginScreen(self.login), self.signed_in)
         else:
-            self.app.push_screen(FirstRunScreen(self.services), self.signed_in)
+            self.app.push_screen(FirstRunScreen(), self.signed_in)
 
     def signed_in(self, actor: Actor | None) -> None:
         if actor is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,8 +14,6 @@ from gendan_tui.core.customers import CustomerDetail
 from gendan_tui.i18n import t
 from gendan_tui.screens.form import FormScreen
 from gendan_tui.widgets.form_field import FormField
-
-PREFILL_GROUP = "prefill"
 
 
 def primary_contact(detail: CustomerDetail) -> str:
@@ -83,15 +80,13 @@ class SuccessFormScreen(FormScreen[CallResult]):
         self.query_one("#contact_name-input", Input).focus()
         if self.contact_name is None:
             detail = partial(self.services.customers.detail, self.item.customer_id)
-            self.call_service(detail, PREFILL_GROUP)
+            self.call_service(detail, self.prefill)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == PREFILL_GROUP:
-            contact = self.query_one("#contact_name-input", Input)
-            if not contact.value:
-                contact.value = primary_contact(result)
-            return
-        super().worker_succeeded(group, result)
+    def prefill(self, detail: CustomerDetail) -> None:
+        """Fill in the customer's primary contact, unless the clerk has typed a name."""
+        contact = self.query_one("#contact_name-input", Input)
+        if not contact.value:
+            contact.value = primary_contact(detail)
 
     def read_form(self) -> SuccessForm:
         def text(field: str) -> str:

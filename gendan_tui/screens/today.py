@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Header, Static
 from gendan_tui.core.callbacks import CallResult, Queue, QueueItem, SuccessForm
 from gendan_tui.core.context import Actor
 from gendan_tui.core.customers import CustomerDetail
+from gendan_tui.core.report_exports import ReportDue
 from gendan_tui.core.roles import Permission
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
@@ -28,11 +29,8 @@ from gendan_tui.widgets.customer_pane import CustomerPane
 from gendan_tui.widgets.keys_footer import KeysFooter
 from gendan_tui.widgets.queue_table import QueueTable
 from gendan_tui.widgets.quota_meter import QuotaMeter
-from gendan_tui.widgets.report_due import ReportDueLine
+from gendan_tui.widgets.report_due import WEEKLY_REPORT, ReportDueLine
 
-QUEUE_GROUP = "queue"
-DETAIL_GROUP = "detail"
-REASSIGN_GROUP = "reassign"
 CALL_ACTIONS = frozenset({"success", "failure", "complaint", "reassign"})
 
 
@@ -110,7 +108,7 @@ class TodayScreen(AppScreen):
             yield CustomerPane(id="pane")
         with Horizontal(id="status-bar"):
             yield QuotaMeter(id="quota")
-            yield ReportDueLine(id="report-due")
+            yield ReportDueLine(self.weekly_report_due, id="report-due")
             yield Static("", id="queue-count")
         yield KeysFooter()
 
@@ -145,9 +143,13 @@ class TodayScreen(AppScreen):
 
     # Reading -----------------------------------------------------------------------------
 
+    def weekly_report_due(self) -> ReportDue:
+        """The weekly complaint report's state (the report-due line runs it in a worker)."""
+        return self.services.reports.status(WEEKLY_REPORT)
+
     def load_queue(self) -> None:
         """Read today's queue (the signed-in clerk's, or the one being viewed) in a worker."""
-        self.call_service(partial(self.services.callbacks.queue, self.viewing), QUEUE_GROUP)
+        self.call_service(partial(self.services.callbacks.queue, self.viewing), self.show_queue)
 
     def show_queue_title(self) -> None:
         """Name the clerk whose queue is shown, when it is someone else's."""
@@ -159,20 +161,13 @@ class TodayScreen(AppScreen):
 
     def load_detail(self, customer_id: int) -> None:
         """Read one customer for the pane; a newer request drops an older one."""
-        self.call_service(partial(self.services.customers.detail, customer_id), DETAIL_GROUP)
+        self.call_service(partial(self.services.customers.detail, customer_id), self.detail_read)
 
-    def worker_succeeded(self, group: str, result: Any) -> None:
-        if group == QUEUE_GROUP:
-            self.show_queue(result)
-        elif group == DETAIL_GROUP:
-            current = self.current
-            if current is not None and current.customer_id == result.id:
-                self.show_detail(result)
-        elif group == REASSIGN_GROUP:
-            item, clerk = result
-            self.notify(t("ui.supervise.reassigned", customer=item.customer_name, name=clerk.name))
-            self.detail = None
-            self.load_queue()
+    def detail_read(self, detail: CustomerDetail) -> None:
+        """Show a customer read in the background, if still the highlighted one."""
+        current = self.current
+        if current is not None and current.customer_id == detail.id:
+            self.show_detail(detail)
 
     def show_detail(self, detail: CustomerDetail) -> None:
         """Show ``detail`` in the customer pane."""
@@ -325,12 +320,15 @@ class TodayScreen(AppScreen):
             if clerk is None:
                 return
 
-            def save() -> tuple[QueueItem, Actor]:
-                reassign(item.task_id, item.version, clerk)
-                return item, clerk
+            def reassigned(_: None) -> None:
+                self.notify(
+                    t("ui.supervise.reassigned", customer=item.customer_name, name=clerk.name)
+                )
+                self.detail = None
+                self.load_queue()
 
             self.cursor_wish = CursorWish(None, self.query_one(QueueTable).cursor_row)
-            self.call_service(save, REASSIGN_GROUP)
+            self.call_service(partial(reassign, item.task_id, item.version, clerk), reassigned)
 
         self.app.push_screen(
             ClerkPickerScreen(

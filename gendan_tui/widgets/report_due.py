@@ -1,24 +1,24 @@
 """One line on the home screen: when the weekly complaint report (《客户投诉周报表》) is due
 and whether it has been exported.
 
-The widget reads the state itself, in a thread worker whose outcome only it handles, so
-the screen that holds it needs no more than to place it. It first reads once its screen
-is painted (so it never holds up the queue), then again when the screen comes back into
-view and every minute, as the state changes with the time of day (due before Monday
-12:00, late after) and with exports made elsewhere.
+The screen that holds it gives it the service call that reads the state; the widget runs
+it in a thread worker whose outcome only it handles. It first reads once its screen is
+painted (so it never holds up the queue), then again when the screen comes back into view
+and every minute, as the state changes with the time of day (due before Monday 12:00, late
+after) and with exports made elsewhere.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
 
-from gendan_tui.core.context import ServiceContext
 from gendan_tui.core.report_exports import DUE, EXPORTED, OVERDUE
 from gendan_tui.i18n import t
+from gendan_tui.widgets.service_calls import ServiceCalls
 
 if TYPE_CHECKING:
     from gendan_tui.core.report_exports import ReportDue
@@ -27,13 +27,6 @@ WEEKLY_REPORT = "complaints-weekly"
 REFRESH_SECONDS = 60
 STATES = (DUE, OVERDUE, EXPORTED)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def weekly_report_due(ctx: ServiceContext) -> ReportDue:
-    """The weekly complaint report's state now (run in a worker: it reads the database)."""
-    from gendan_tui.reports.service import ReportService
-
-    return ReportService(ctx).status(WEEKLY_REPORT)
 
 
 def due_text(due: ReportDue) -> str:
@@ -49,11 +42,16 @@ def due_text(due: ReportDue) -> str:
     return t(f"ui.report_due.{due.state}", **params)
 
 
-class ReportDueLine(Static):
-    """The weekly report's state in a few words, coloured by how urgent it is."""
+class ReportDueLine(ServiceCalls, Static):
+    """The weekly report's state in a few words, coloured by how urgent it is; ``read``
+    returns the state (a service call, run off the UI thread)."""
 
     DEFAULT_CLASSES = "report-due"
     STATE_CLASSES: ClassVar[dict[str, str]] = {state: f"-{state}" for state in STATES}
+
+    def __init__(self, read: Callable[[], ReportDue], id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.read = read
 
     def on_mount(self) -> None:
         self.set_interval(REFRESH_SECONDS, self.load)
@@ -67,23 +65,11 @@ class ReportDueLine(Static):
 
     def load(self) -> None:
         """Read the state in a worker; a newer read drops an older one."""
-        host: Any = self.app
-        ctx = host.services.ctx
-        self.run_worker(
-            lambda: weekly_report_due(ctx),
-            thread=True,
-            exclusive=True,
-            group="report-due",
-            exit_on_error=False,
-        )
+        self.call_service(self.read, self.show_due, on_error=self.unknown)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        event.stop()
-        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
-            self.show_due(event.worker.result)
-        elif event.state is WorkerState.ERROR:
-            self.log.error(repr(event.worker.error))
-            self.update("")
+    def unknown(self, error: BaseException | None) -> None:
+        """The state could not be read: show nothing rather than a stale line."""
+        self.update("")
 
     def show_due(self, due: ReportDue) -> None:
         """Show ``due``."""
