@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from gendan_tui import i18n
-from gendan_tui.core import complaint_terms, users
+from gendan_tui.core import users
 from gendan_tui.core.clock import FixedClock
 from gendan_tui.core.complaint_queries import describe_event
 from gendan_tui.core.complaints import ComplaintForm, Forward, Reply
@@ -169,12 +169,14 @@ def test_categories_are_a_department_setting(services: Services, desk: dict[str,
     assert names == ["邮箱", "网站", "域名", "B2B", "服务态度", "送货安装", "其他"]
 
     with pytest.raises(PermissionDenied):
-        complaint_terms.add_category("空间", by=clerk)
-    added = complaint_terms.add_category("空间", by=supervisor)
+        services.complaints.add_category("空间")
+    services.act_as(supervisor.login)
+    added = services.complaints.add_category("空间")
     assert (added.code, added.name) == ("空间", "空间")
     with pytest.raises(ValidationError):
-        complaint_terms.add_category("邮箱", by=supervisor)
-    complaint_terms.remove_category("delivery", by=supervisor)
+        services.complaints.add_category("邮箱")
+    services.complaints.remove_category("delivery")
+    services.act_as(clerk.login)
     assert [c.name for c in services.complaints.categories()][-2:] == ["其他", "空间"]
 
     customer = factories.customer(services, "深圳ABC贸易有限公司", "13900001111")
@@ -188,8 +190,9 @@ def test_categories_are_a_department_setting(services: Services, desk: dict[str,
 
 def test_the_last_category_cannot_be_removed(services: Services) -> None:
     supervisor = users.add_account("zhuren", "赵主任", ["follow_up_supervisor"], None)
-    for code in complaint_terms.CATEGORIES[1:]:
-        complaint_terms.remove_category(code, by=supervisor)
+    services.act_as(supervisor.login)
+    for code in services.ctx.definitions.complaints.category_codes[1:]:
+        services.complaints.remove_category(code)
     with pytest.raises(UserError) as refused:
-        complaint_terms.remove_category("mailbox", by=supervisor)
+        services.complaints.remove_category("mailbox")
     assert refused.value.key == "complaint_error.category_last"

@@ -14,13 +14,13 @@ from gendan_tui import cli
 from gendan_tui.core import users
 from gendan_tui.core.callbacks import QUEUE_LIMIT
 from gendan_tui.core.clock import FixedClock
-from gendan_tui.core.complaints import CATEGORIES
 from gendan_tui.core.customers import pinyin_initials
 from gendan_tui.core.department import load_calendar, load_policy
 from gendan_tui.core.frequent import has_frequent_problems
 from gendan_tui.core.services import Services, open_services
 from gendan_tui.core.validation import parse_phone
 from gendan_tui.demo import DEMO_CLERK, DemoSummary, build_demo
+from gendan_tui.demo.complaints import CATEGORIES
 from gendan_tui.demo.orders import STAGES
 from gendan_tui.demo.staff import OTHER_ROLES
 from gendan_tui.errors import UserError, ValidationError

@@ -7,7 +7,7 @@ held in memory at once, whichever database is behind.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -21,14 +21,13 @@ from gendan_tui.core.complaint_terms import (
     REPLIED,
     allowed_steps,
     category_name,
-    department_of,
 )
 from gendan_tui.core.context import Actor
 from gendan_tui.core.customers import first_phone
 from gendan_tui.core.frequent import window_start
 from gendan_tui.core.periods import week_of
-from gendan_tui.core.roles import Role
 from gendan_tui.core.workcalendar import WorkCalendar
+from gendan_tui.definitions import ComplaintVocabulary
 from gendan_tui.errors import NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors
 from gendan_tui.store.models import Complaint, ComplaintEvent, Customer, Phone, User, UserRole
@@ -386,7 +385,12 @@ def _stored_fields(row: Complaint) -> dict[str, Any]:
 
 
 def complaint_detail(
-    complaint_id: int, *, day: date, calendar: WorkCalendar, policy: CallbackPolicy
+    complaint_id: int,
+    *,
+    day: date,
+    calendar: WorkCalendar,
+    policy: CallbackPolicy,
+    vocabulary: ComplaintVocabulary,
 ) -> ComplaintDetail:
     """One complaint with its timeline, as of ``day``."""
     with storage_errors():
@@ -417,7 +421,7 @@ def complaint_detail(
         customer_name=customer.name,
         customer_phone=customer_phone,
         category_name=category_name(row.category),
-        department=department_of(row.assignee_role),
+        department=vocabulary.department_of(row.assignee_role),
         overdue=is_overdue(row.due_on, row.status, day),
         workdays_overdue=_workdays_overdue(row.due_on, row.status, day, calendar),
         frequent=recent > policy.frequent_more_than,
@@ -426,19 +430,10 @@ def complaint_detail(
     )
 
 
-def forward_targets() -> list[ForwardTarget]:
-    """The roles that take complaints, then every active person with their roles."""
-    roles = [
-        Role.TECHNICIAN,
-        Role.PRODUCTION_MANAGER,
-        Role.SALES_MANAGER,
-        Role.SALES_REP,
-        Role.CONTRACT_ADMIN,
-        Role.DEPARTMENT_MANAGER,
-        Role.CS_MANAGER,
-        Role.FOLLOW_UP_SUPERVISOR,
-    ]
-    targets = [ForwardTarget(None, role.value, i18n.t(f"role.{role.value}")) for role in roles]
+def forward_targets(roles: Sequence[str]) -> list[ForwardTarget]:
+    """The forwarding ``roles`` (in the department's order), then every active person with
+    their roles."""
+    targets = [ForwardTarget(None, role, i18n.t(f"role.{role}")) for role in roles]
     with storage_errors():
         held: dict[int, list[str]] = {}
         for user_id, role in UserRole.select(UserRole.user, UserRole.role).tuples():

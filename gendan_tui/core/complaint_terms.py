@@ -9,17 +9,17 @@ stop offering any of them while old complaints keep theirs.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gendan_tui import i18n
 from gendan_tui.core.context import Actor
-from gendan_tui.core.roles import Permission, Role, require
+from gendan_tui.core.roles import Permission, require
 from gendan_tui.core.validation import required
 from gendan_tui.errors import ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import Setting
 
-CATEGORIES = ("mailbox", "website", "domain", "b2b", "attitude", "delivery", "other")
 SEVERITIES = ("low", "normal", "high")
 CHANNELS = ("phone", "callback", "email", "fax", "visit", "web", "other")
 REPLY_METHODS = ("phone", "email", "fax", "visit")
@@ -49,34 +49,6 @@ STEP_REFUSAL: dict[str, str] = {
     "reopen": "complaint_error.not_finished",
 }
 
-CUSTOMER_SERVICE = "customer_service"
-DEPARTMENTS = (CUSTOMER_SERVICE, "technical", "production", "sales", "management")
-ROLE_DEPARTMENT: dict[str, str] = {
-    Role.TECHNICIAN: "technical",
-    Role.PRODUCTION_MANAGER: "production",
-    Role.SALES_MANAGER: "sales",
-    Role.SALES_REP: "sales",
-    Role.CONTRACT_ADMIN: "sales",
-    Role.DEPARTMENT_MANAGER: "management",
-    Role.CS_MANAGER: CUSTOMER_SERVICE,
-    Role.FOLLOW_UP_SUPERVISOR: CUSTOMER_SERVICE,
-    Role.CONTRACT_SUPERVISOR: CUSTOMER_SERVICE,
-    Role.CLERK: CUSTOMER_SERVICE,
-}
-# The role a complaint forwarded to a person is filed under, when the person holds several.
-FORWARD_ROLE_ORDER = (
-    Role.TECHNICIAN,
-    Role.PRODUCTION_MANAGER,
-    Role.SALES_REP,
-    Role.SALES_MANAGER,
-    Role.CONTRACT_ADMIN,
-    Role.DEPARTMENT_MANAGER,
-    Role.CS_MANAGER,
-    Role.FOLLOW_UP_SUPERVISOR,
-    Role.CONTRACT_SUPERVISOR,
-    Role.CLERK,
-)
-
 CATEGORIES_SETTING = "complaints.categories"
 MAX_CATEGORY_LENGTH = 30
 
@@ -100,19 +72,9 @@ def allowed_steps(status: str) -> frozenset[str]:
     return frozenset(step for step, starts in STEP_FROM.items() if status in starts)
 
 
-def department_of(role: str | None) -> str:
-    """The department responsible for complaints forwarded to ``role``."""
-    return ROLE_DEPARTMENT.get(role or "", CUSTOMER_SERVICE)
-
-
-def role_for(roles: frozenset[str]) -> str | None:
-    """The role a complaint forwarded to someone holding ``roles`` is filed under."""
-    return next((role.value for role in FORWARD_ROLE_ORDER if role in roles), None)
-
-
-def _stored_codes() -> list[str]:
+def _stored_codes(defaults: Sequence[str]) -> list[str]:
     row = Setting.get_or_none(Setting.key == CATEGORIES_SETTING)
-    return [str(code) for code in json.loads(row.value)] if row else list(CATEGORIES)
+    return [str(code) for code in json.loads(row.value)] if row else list(defaults)
 
 
 def _store_codes(codes: list[str]) -> None:
@@ -122,32 +84,33 @@ def _store_codes(codes: list[str]) -> None:
     ).execute()
 
 
-def load_categories() -> list[Category]:
-    """The categories offered at intake, in the department's order."""
+def load_categories(defaults: Sequence[str]) -> list[Category]:
+    """The categories offered at intake, in the department's order (``defaults``, from the
+    department's definitions, until the list is changed in the app)."""
     with storage_errors():
-        codes = _stored_codes()
+        codes = _stored_codes(defaults)
     return [Category(code, category_name(code)) for code in codes]
 
 
-def add_category(name: str, *, by: Actor) -> Category:
+def add_category(name: str, *, by: Actor, defaults: Sequence[str]) -> Category:
     """Offer a new category (supervisors and managers); its name is its code."""
     require(by, Permission.SEE_ALL_WORK)
     name = required(name, "category")
     if len(name) > MAX_CATEGORY_LENGTH:
         raise ValidationError("complaint_error.category_too_long", field="category", max=30)
     with transaction():
-        codes = _stored_codes()
+        codes = _stored_codes(defaults)
         if name in codes or name in {category_name(code) for code in codes}:
             raise ValidationError("complaint_error.category_exists", field="category", name=name)
         _store_codes([*codes, name])
     return Category(name, category_name(name))
 
 
-def remove_category(code: str, *, by: Actor) -> None:
+def remove_category(code: str, *, by: Actor, defaults: Sequence[str]) -> None:
     """Stop offering a category; complaints already filed under it keep it."""
     require(by, Permission.SEE_ALL_WORK)
     with transaction():
-        codes = _stored_codes()
+        codes = _stored_codes(defaults)
         if code not in codes:
             raise ValidationError("complaint_error.category_unknown", field="category", value=code)
         if len(codes) == 1:

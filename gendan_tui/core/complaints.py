@@ -18,7 +18,6 @@ from gendan_tui.core import audit
 from gendan_tui.core import complaint_queries as queries
 from gendan_tui.core.callbacks import CallbackService
 from gendan_tui.core.complaint_terms import (
-    CATEGORIES,
     CHANNELS,
     CLOSED,
     FORWARDED,
@@ -30,8 +29,9 @@ from gendan_tui.core.complaint_terms import (
     STEP_FROM,
     STEP_REFUSAL,
     Category,
+    add_category,
     load_categories,
-    role_for,
+    remove_category,
 )
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.frequent import has_frequent_problems
@@ -49,7 +49,6 @@ from gendan_tui.store.models import (
 )
 
 __all__ = [
-    "CATEGORIES",
     "SEVERITIES",
     "ComplaintForm",
     "ComplaintService",
@@ -134,12 +133,23 @@ class ComplaintService:
     def __init__(self, ctx: ServiceContext, callbacks: CallbackService) -> None:
         self.ctx = ctx
         self.callbacks = callbacks
+        self.vocabulary = ctx.definitions.complaints
 
     # Reading -------------------------------------------------------------------------
 
     def categories(self) -> list[Category]:
         """The categories offered at intake."""
-        return load_categories()
+        return load_categories(self.vocabulary.category_codes)
+
+    def add_category(self, name: str) -> Category:
+        """Offer a new category (supervisors and managers); its name is its code."""
+        return add_category(
+            name, by=self.ctx.require_actor(), defaults=self.vocabulary.category_codes
+        )
+
+    def remove_category(self, code: str) -> None:
+        """Stop offering a category; complaints already filed under it keep it."""
+        remove_category(code, by=self.ctx.require_actor(), defaults=self.vocabulary.category_codes)
 
     def listing(
         self, view: str = queries.OPEN_VIEW, *, day: date | None = None, limit: int = 200
@@ -162,11 +172,12 @@ class ComplaintService:
             day=self.ctx.clock.today(),
             calendar=self.ctx.calendar,
             policy=self.ctx.policy,
+            vocabulary=self.vocabulary,
         )
 
     def forward_targets(self) -> list[queries.ForwardTarget]:
         """The people and roles a complaint can be forwarded to."""
-        return queries.forward_targets()
+        return queries.forward_targets(self.vocabulary.forward_roles)
 
     def due_date(self, workdays: int, start: date | None = None) -> date:
         """The due date ``workdays`` working days after ``start`` (default today)."""
@@ -192,7 +203,7 @@ class ComplaintService:
             raise ValidationError("complaint_error.spot_and_forward", field="forward")
         now = self.ctx.clock.now()
         with transaction():
-            if form.category not in {c.code for c in load_categories()}:
+            if form.category not in {c.code for c in self.categories()}:
                 raise ValidationError(
                     "error.category_invalid", field="category", value=form.category
                 )
@@ -362,7 +373,7 @@ class ComplaintService:
                     raise NotFoundError("complaint_error.unknown_user", user=target.user_id)
                 if role is None:
                     held = UserRole.select(UserRole.role).where(UserRole.user == user.id)
-                    role = role_for(frozenset(r.role for r in held))
+                    role = self.vocabulary.role_for(frozenset(r.role for r in held))
         due_on = self.ctx.calendar.add_workdays(now.date(), target.workdays)
         changes = {
             "status": FORWARDED,

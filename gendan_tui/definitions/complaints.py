@@ -24,6 +24,29 @@ class ComplaintVocabulary:
     forward_roles: tuple[str, ...]
     departments: dict[str, str]
 
+    @property
+    def category_codes(self) -> tuple[str, ...]:
+        """The categories offered at intake unless the department changed the list."""
+        return tuple(self.categories)
+
+    def department_of(self, role: str | None) -> str:
+        """The department responsible for complaints forwarded to ``role``."""
+        return self.departments.get(role or "", CUSTOMER_SERVICE)
+
+    @property
+    def all_departments(self) -> tuple[str, ...]:
+        """Every department a report counts, customer service first."""
+        return tuple(dict.fromkeys([*DEPARTMENTS, *self.departments.values()]))
+
+    def role_for(self, roles: frozenset[str]) -> str | None:
+        """The role a complaint forwarded to someone holding ``roles`` is filed under: the
+        first forwarding role they hold, else any other role of theirs (in role order)."""
+        order = [
+            *self.forward_roles,
+            *(code for code in ROLE_CODES if code not in self.forward_roles),
+        ]
+        return next((role for role in order if role in roles), None)
+
     def merged(self, other: ComplaintVocabulary) -> ComplaintVocabulary:
         """This vocabulary with ``other`` (a department's file) laid over it: categories
         of the same code renamed, new ones added at the end; forwarding roles replaced

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from datetime import time as clock_time
 
-from gendan_tui.core.complaints import CATEGORIES
 from gendan_tui.demo import phrases
 from gendan_tui.demo.bulk import BulkWriter, Row
 from gendan_tui.demo.companies import CustomerPlan
@@ -26,6 +25,8 @@ PER_CUSTOMER = 0.3
 """Complaints over the whole history, per customer."""
 WINDOW_WORKDAYS = 62
 """Working days that certainly fall inside the 90-day frequency window."""
+CATEGORIES = ("mailbox", "website", "domain", "b2b", "attitude", "delivery", "other")
+"""The shipped complaint categories (data/complaints.toml) the demo files complaints under."""
 CATEGORY_WEIGHTS = (30, 25, 12, 10, 8, 5, 10)
 SEVERITIES = (("low", 25), ("normal", 60), ("high", 15))
 ASSIGNEES = {

@@ -10,13 +10,12 @@ from openpyxl.chart import BarChart, Reference
 
 from gendan_tui.core.complaint_queries import ReportRow
 from gendan_tui.core.complaint_terms import (
-    DEPARTMENTS,
     STATUSES,
     category_name,
-    department_of,
     load_categories,
 )
 from gendan_tui.core.periods import Period
+from gendan_tui.definitions import ComplaintVocabulary
 from gendan_tui.i18n import t
 from gendan_tui.reports.complaint_summary import ComplaintSummary, Tally
 from gendan_tui.reports.excel import (
@@ -122,7 +121,13 @@ def detail_columns() -> list[Column]:
     ]
 
 
-def detail_values(row: ReportRow, reply_days: int | None, names: Names, today: date) -> list:
+def detail_values(
+    row: ReportRow,
+    reply_days: int | None,
+    names: Names,
+    today: date,
+    vocabulary: ComplaintVocabulary,
+) -> list:
     """One complaint as a detail-table row."""
     resolved_on = row.resolved_at.date() if row.resolved_at else today
     late = names.flag(row.due_on < resolved_on) if row.due_on else ""
@@ -139,7 +144,7 @@ def detail_values(row: ReportRow, reply_days: int | None, names: Names, today: d
         row.taken_by,
         names.status[row.status],
         names.yes if row.solved_on_spot else names.no,
-        names.department[department_of(row.assignee_role)],
+        names.department[vocabulary.department_of(row.assignee_role)],
         row.assignee or names.role[row.assignee_role],
         row.forwarded_at,
         row.due_on,
@@ -170,7 +175,7 @@ def write_detail(
     names = Names()
     today = request.now.date()
     for row in rows:
-        sheet.add(detail_values(row, summary.add(row), names, today))
+        sheet.add(detail_values(row, summary.add(row), names, today, request.vocabulary))
         counter.tick()
     if not sheet.rows:
         sheet.note(none_text(request.period))
@@ -223,7 +228,7 @@ def write_summary(
     total = summary.total.count
     sheet.add(tally_values(t("report.dim_total"), t("report.all"), summary.total, total))
     first_category = sheet.last_row + 1
-    order = [category.code for category in load_categories()]
+    order = [category.code for category in load_categories(request.vocabulary.category_codes)]
     for code, tally in summary.categories_ranked(order):
         sheet.add(tally_values(t("report.dim_category"), names.category[code], tally, total))
     last_category = sheet.last_row
@@ -231,7 +236,7 @@ def write_summary(
     for status in statuses:
         tally = summary.by_status[status]
         sheet.add(tally_values(t("report.dim_status"), names.status[status], tally, total))
-    for dept in list(dict.fromkeys([*DEPARTMENTS, *summary.by_department])):
+    for dept in list(dict.fromkeys([*request.vocabulary.all_departments, *summary.by_department])):
         tally = summary.by_department[dept]
         item = names.department[dept]
         sheet.add(tally_values(t("report.dim_department"), item, tally, total))

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from gendan_tui.core.complaint_queries import ReportRow, SummaryRow
-from gendan_tui.core.complaint_terms import CLOSED, DEPARTMENTS, STATUSES, department_of
+from gendan_tui.core.complaint_terms import CLOSED, STATUSES
 from gendan_tui.core.workcalendar import WorkCalendar
+from gendan_tui.definitions import ComplaintVocabulary
 
 
 @dataclass
@@ -70,8 +71,9 @@ Group = tuple[str, str, str | None, bool]
 class ComplaintSummary:
     """The figures of one period, fed one complaint at a time."""
 
-    def __init__(self, calendar: WorkCalendar) -> None:
+    def __init__(self, calendar: WorkCalendar, vocabulary: ComplaintVocabulary) -> None:
         self.reply_days = ReplyDays(calendar)
+        self.vocabulary = vocabulary
         self._groups: dict[Group, list[int]] = {}
         self._tallies: tuple[Tally, dict, dict, dict] | None = None
 
@@ -94,7 +96,7 @@ class ComplaintSummary:
             total = Tally()
             by_category: dict[str, Tally] = {}
             by_status = {status: Tally() for status in STATUSES}
-            by_department = {dept: Tally() for dept in DEPARTMENTS}
+            by_department = {dept: Tally() for dept in self.vocabulary.all_departments}
             for (category, status, role, on_spot), (count, replied, days) in self._groups.items():
                 group = Tally(
                     count=count,
@@ -106,7 +108,7 @@ class ComplaintSummary:
                 total.add(group)
                 by_category.setdefault(category, Tally()).add(group)
                 by_status.setdefault(status, Tally()).add(group)
-                by_department.setdefault(department_of(role), Tally()).add(group)
+                by_department.setdefault(self.vocabulary.department_of(role), Tally()).add(group)
             self._tallies = (total, by_category, by_status, by_department)
         return self._tallies
 

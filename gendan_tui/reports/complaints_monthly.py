@@ -47,10 +47,10 @@ def write(request: ReportRequest) -> int:
     previous = period.previous()
     total = count_between(period.start_at, period.end_at)
     lines = title_lines(request, t(f"report_name.{CODE}"), total)
-    last_month = ComplaintSummary(request.calendar)
+    last_month = ComplaintSummary(request.calendar, request.vocabulary)
     for row in summary_rows(previous.start_at, previous.end_at):
         last_month.add(row)
-    summary = ComplaintSummary(request.calendar)
+    summary = ComplaintSummary(request.calendar, request.vocabulary)
     counter = ProgressCounter(request.progress, total)
     with ReportBook(request.out) as book:
         rows = report_rows(period.start_at, period.end_at)
@@ -155,7 +155,7 @@ def _write_ranking(
             Column(t(c + "change"), PERCENT),
         ],
     )
-    order = [category.code for category in load_categories()]
+    order = [category.code for category in load_categories(summary.vocabulary.category_codes)]
     ranked = summary.categories_ranked(order)
     total = summary.total.count
     for rank, (code, tally) in zip(

@@ -19,7 +19,7 @@ def write(request: ReportRequest) -> int:
     period = request.period
     total = count_between(period.start_at, period.end_at)
     lines = title_lines(request, t(f"report_name.{CODE}"), total)
-    summary = ComplaintSummary(request.calendar)
+    summary = ComplaintSummary(request.calendar, request.vocabulary)
     counter = ProgressCounter(request.progress, total)
     with ReportBook(request.out) as book:
         rows = report_rows(period.start_at, period.end_at)

@@ -114,6 +114,7 @@ class ReportService:
             out=Path(out),
             now=now,
             calendar=self.ctx.calendar,
+            vocabulary=self.ctx.definitions.complaints,
             prepared_by=actor.name if actor else "",
             progress=progress,
         )

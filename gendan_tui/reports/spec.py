@@ -13,6 +13,7 @@ from pathlib import Path
 from gendan_tui import i18n
 from gendan_tui.core.periods import Period, parse_period
 from gendan_tui.core.workcalendar import WorkCalendar
+from gendan_tui.definitions import ComplaintVocabulary
 
 Progress = Callable[[int, int], None]
 """Told ``(done, total)`` rows as a report is written; the TUI shows a progress bar."""
@@ -26,6 +27,7 @@ class ReportRequest:
     out: Path
     now: datetime
     calendar: WorkCalendar
+    vocabulary: ComplaintVocabulary
     prepared_by: str = ""
     progress: Progress | None = None
 
