@@ -119,6 +119,10 @@ class GendanApp(App[None]):
         cover the home screen with the start screen until someone signs in."""
         self.call_after_refresh(resume_collection)
         self.add_mode(HOME.name, HOME.create)
+        for problem in self.services.ctx.definitions.problems:
+            self.notify(
+                str(problem), title=t("ui.definitions.title"), severity="warning", timeout=20
+            )
         if self.services.ctx.actor is not None:
             self.begin_day()
             return

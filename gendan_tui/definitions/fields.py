@@ -42,7 +42,7 @@ class Table:
     def invalid(self, key: str | None, problem: str, **params: Any) -> Invalid:
         """A problem at ``key`` of this table (or the table itself)."""
         where = (*self.where, key) if key else self.where
-        return self.doc.problem(where, problem, key=key or "", **params)
+        return self.doc.problem(where, problem, entry=key or "", **params)
 
     def has(self, key: str) -> bool:
         return key in self.data
