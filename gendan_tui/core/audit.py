@@ -109,13 +109,15 @@ def history(
         ]
 
 
-def last_user(entity: str, entity_id: int) -> str | None:
-    """The name of whoever last changed the record, for "changed by …" messages."""
+def last_change(entity: str, entity_id: int) -> tuple[str | None, datetime | None]:
+    """Who last changed the record (their name, None when nobody signed in) and when, for
+    "changed by …" messages; (None, None) for a record without entries."""
     row = (
-        AuditLog.select(User.name)
-        .join(User, on=AuditLog.user == User.id)
+        AuditLog.select(AuditLog.at, User.name.alias("user_name"))
+        .join(User, peewee.JOIN.LEFT_OUTER, on=AuditLog.user == User.id)
         .where((AuditLog.entity == entity) & (AuditLog.entity_id == entity_id))
         .order_by(AuditLog.id.desc())
+        .objects()
         .first()
     )
-    return row.user.name if row else None
+    return (row.user_name, row.at) if row else (None, None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import peewee as pw
 
@@ -17,7 +18,8 @@ from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.customers import first_phone
 from gendan_tui.core.frequent import has_frequent_problems, window_start
 from gendan_tui.core.roles import Permission, require, require_own_or_all
-from gendan_tui.core.validation import required
+from gendan_tui.core.versioned import LastChange, Versioned
+from gendan_tui.core.workflow import Attempt, Holds, OneOf, Step, Taken, TextGiven, Workflow
 from gendan_tui.errors import ConflictError, Key, NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
@@ -33,6 +35,8 @@ DAILY_QUOTA = 4
 CLERK_ROLE = "clerk"
 QUEUE_LIMIT = 200
 
+OPEN = "open"
+DONE = "done"
 SUCCESS = "success"
 FAILURE_OUTCOMES = ("no_answer", "busy", "wrong_number", "not_person", "other")
 
@@ -92,7 +96,8 @@ class CallResult:
     next_callback_on: date | None
 
 
-def _task_fields(task: CallbackTask) -> dict[str, object]:
+def _task_fields(task: CallbackTask) -> dict[str, Any]:
+    """The fields of a callback the audit trail compares before and after a change."""
     return {
         "state": task.state,
         "due_on": task.due_on,
@@ -100,6 +105,98 @@ def _task_fields(task: CallbackTask) -> dict[str, object]:
         "attempts": task.attempts,
         "clerk": task.clerk_id,
     }
+
+
+def _handled(task: CallbackTask, last: LastChange) -> ConflictError:
+    return ConflictError(
+        "error.task_changed",
+        customer=task.customer.name,
+        who=last.who or Key("error.someone_else"),
+    )
+
+
+TASKS: Versioned[CallbackTask] = Versioned(
+    CallbackTask,
+    "callback_task",
+    _task_fields,
+    missing=lambda task: NotFoundError("error.unknown_task", task=task),
+    conflict=_handled,
+)
+"""How callbacks are loaded and saved."""
+
+
+def _may_work(actor: Actor, task: CallbackTask) -> None:
+    require_own_or_all(actor, task.clerk_id, Permission.WORK_CALLBACKS)
+
+
+def _schedule_next(taken: Taken[CallbackTask]) -> None:
+    """After a success: the customer's next periodic callback, from today."""
+    task = taken.after
+    CallbackService(taken.attempt.ctx).schedule_periodic(
+        task.customer_id, taken.attempt.at.date(), task.clerk_id
+    )
+
+
+def _notes_for_other(attempt: Attempt[CallbackTask]) -> bool:
+    return attempt.inputs["outcome"] != "other" or bool(str(attempt.inputs["notes"]).strip())
+
+
+def _to_a_clerk(attempt: Attempt[CallbackTask]) -> bool:
+    return CLERK_ROLE in attempt.inputs["clerk"].roles
+
+
+OPEN_STATES = frozenset({OPEN})
+WORKFLOW: Workflow[CallbackTask] = Workflow(
+    name="callback",
+    states=(OPEN, DONE),
+    state_field="state",
+    may_work=_may_work,
+    refused=lambda step, task: TASKS.refuse_stale(task),
+    steps=(
+        Step(
+            "success",
+            OPEN_STATES,
+            DONE,
+            "error.task_changed",
+            Permission.WORK_CALLBACKS,
+            requires=(TextGiven("contact_name"), TextGiven("discussed")),
+            triggers=(_schedule_next,),
+            action="callback_success",
+        ),
+        Step(
+            "failure",
+            OPEN_STATES,
+            None,
+            "error.task_changed",
+            Permission.WORK_CALLBACKS,
+            requires=(
+                OneOf("outcome", FAILURE_OUTCOMES, "error.outcome_invalid"),
+                Holds(
+                    _notes_for_other,
+                    lambda _: ValidationError("error.required", field="notes"),
+                ),
+            ),
+            action="callback_failure",
+        ),
+        Step(
+            "reassign",
+            OPEN_STATES,
+            None,
+            "error.task_changed",
+            Permission.REASSIGN,
+            requires=(
+                Holds(
+                    _to_a_clerk,
+                    lambda attempt: ValidationError(
+                        "error.not_a_clerk", field="clerk", login=attempt.inputs["clerk"].login
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+"""The steps of a callback: a call that reached the customer closes it (and schedules the
+next one); a failed attempt keeps it open for a retry; the supervisor may hand it on."""
 
 
 def urgency(due_on: date, day: date) -> str:
@@ -190,54 +287,45 @@ class CallbackService:
 
     def record_success(self, task_id: int, version: int, form: SuccessForm) -> CallResult:
         """Record a call that reached the customer, close the callback, schedule the next."""
-        actor = self.ctx.require_actor()
-        contact = required(form.contact_name, "contact_name")
-        discussed = required(form.discussed, "discussed")
         now = self.ctx.clock.now()
+        inputs = {"contact_name": form.contact_name, "discussed": form.discussed}
         with transaction():
-            task = self._claim(task_id, version, "callback_success", state="done", closed_at=now)
+            taken = self._take("success", task_id, version, inputs, {"closed_at": now})
+            task = taken.after
             record = CallbackRecord.create(
                 task=task.id,
                 customer=task.customer_id,
-                clerk=actor.id,
+                clerk=taken.attempt.actor.id,
                 called_at=now,
                 call_date=now.date(),
                 outcome=SUCCESS,
-                contact_name=contact,
+                contact_name=form.contact_name.strip(),
                 phone=form.phone.strip(),
-                discussed=discussed,
+                discussed=form.discussed.strip(),
                 problems=form.problems.strip(),
                 help_needed=form.help_needed.strip(),
                 invited_training=form.invited_training,
                 notes=form.notes.strip(),
             )
-            next_on = self.schedule_periodic(task.customer_id, now.date(), task.clerk_id)
-        return CallResult(record.id, next_on)
+            following = self._open_periodic(task.customer_id)
+        return CallResult(record.id, following.due_on if following else None)
 
     def record_failure(
         self, task_id: int, version: int, outcome: str, notes: str = ""
     ) -> CallResult:
         """Record an attempt that did not reach the customer; the callback stays due and is
         retried on the next working day."""
-        actor = self.ctx.require_actor()
-        if outcome not in FAILURE_OUTCOMES:
-            raise ValidationError("error.outcome_invalid", field="outcome", outcome=outcome)
-        if outcome == "other" and not notes.strip():
-            raise ValidationError("error.required", field="notes")
         now = self.ctx.clock.now()
         retry = rules.retry_on(now.date(), self.ctx.calendar)
+        changes = {"next_try_on": retry, "attempts": CallbackTask.attempts + 1}
         with transaction():
-            task = self._claim(
-                task_id,
-                version,
-                "callback_failure",
-                next_try_on=retry,
-                attempts=CallbackTask.attempts + 1,
+            taken = self._take(
+                "failure", task_id, version, {"outcome": outcome, "notes": notes}, changes
             )
             record = CallbackRecord.create(
-                task=task.id,
-                customer=task.customer_id,
-                clerk=actor.id,
+                task=task_id,
+                customer=taken.after.customer_id,
+                clerk=taken.attempt.actor.id,
                 called_at=now,
                 call_date=now.date(),
                 outcome=outcome,
@@ -245,40 +333,30 @@ class CallbackService:
             )
         return CallResult(record.id, retry)
 
-    def _claim(self, task_id: int, version: int, action: str, **changes: object) -> CallbackTask:
-        """Apply ``changes`` to an open task the actor may work, only if nobody changed it
-        since ``version``; the change goes into the audit trail."""
-        actor = self.ctx.require_actor()
-        task = CallbackTask.get_or_none(CallbackTask.id == task_id)
-        if task is None:
-            raise NotFoundError("error.unknown_task", task=task_id)
-        require_own_or_all(actor, task.clerk_id, Permission.WORK_CALLBACKS)
-        updated = (
-            CallbackTask.update(version=CallbackTask.version + 1, **changes)
-            .where(
-                (CallbackTask.id == task_id)
-                & (CallbackTask.version == version)
-                & (CallbackTask.state == "open")
-            )
-            .execute()
-        )
-        if not updated:
-            raise ConflictError(
-                "error.task_changed",
-                customer=task.customer.name,
-                who=audit.last_user("callback_task", task_id) or Key("error.someone_else"),
-            )
-        fresh = CallbackTask.get_by_id(task_id)
-        self._audit_task(task_id, action, task, fresh)
-        return fresh
-
     def reassign(self, task_id: int, version: int, to: Actor) -> None:
         """Hand a callback to another clerk (follow-up supervisor only)."""
-        require(self.ctx.require_actor(), Permission.REASSIGN)
-        if CLERK_ROLE not in to.roles:
-            raise ValidationError("error.not_a_clerk", field="clerk", login=to.login)
         with transaction():
-            self._claim(task_id, version, "reassign", clerk=to.id)
+            self._take("reassign", task_id, version, {"clerk": to}, {"clerk": to.id})
+
+    def _take(
+        self,
+        step: str,
+        task_id: int,
+        version: int,
+        inputs: dict[str, Any],
+        changes: dict[str, Any],
+    ) -> Taken[CallbackTask]:
+        """Take ``step`` on a callback the actor may work, inside the caller's transaction."""
+        actor = self.ctx.require_actor()
+        now = self.ctx.clock.now()
+        return WORKFLOW.take(
+            step,
+            TASKS,
+            task_id,
+            version,
+            attempt=lambda task: Attempt(task, actor, inputs, now, self.ctx),
+            changes=changes,
+        )
 
     def schedule_periodic(self, customer_id: int, last_success_on: date, clerk_id: int) -> date:
         """Set the customer's open periodic callback after a success on ``last_success_on``.
@@ -363,7 +441,7 @@ class CallbackService:
     ) -> None:
         audit.log(
             self.ctx.actor,
-            "callback_task",
+            TASKS.entity,
             task_id,
             action,
             before=_task_fields(before) if before else None,

@@ -19,9 +19,9 @@ from gendan_tui.core.callback_rules import CallbackPolicy
 from gendan_tui.core.complaint_terms import (
     CLOSED,
     REPLIED,
-    allowed_steps,
     category_name,
 )
+from gendan_tui.core.complaint_workflow import WORKFLOW
 from gendan_tui.core.context import Actor
 from gendan_tui.core.customers import first_phone
 from gendan_tui.core.frequent import window_start
@@ -426,7 +426,7 @@ def complaint_detail(
         workdays_overdue=_workdays_overdue(row.due_on, row.status, day, calendar),
         frequent=recent > policy.frequent_more_than,
         timeline=timeline(complaint_id),
-        steps=allowed_steps(row.status),
+        steps=WORKFLOW.allowed(row.status),
     )
 
 

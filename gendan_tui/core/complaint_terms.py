@@ -31,24 +31,6 @@ REPLIED = "replied"
 CLOSED = "closed"
 STATUSES = (OPEN, FORWARDED, RESOLVED, REPLIED, CLOSED)
 
-# Which statuses each workflow step starts from; anything else is refused with its message.
-STEP_FROM: dict[str, frozenset[str]] = {
-    "forward": frozenset({OPEN, FORWARDED}),
-    "follow_up": frozenset({OPEN, FORWARDED, RESOLVED, REPLIED}),
-    "resolve": frozenset({OPEN, FORWARDED}),
-    "reply": frozenset({RESOLVED}),
-    "close": frozenset({REPLIED}),
-    "reopen": frozenset({RESOLVED, REPLIED, CLOSED}),
-}
-STEP_REFUSAL: dict[str, str] = {
-    "forward": "complaint_error.already_resolved",
-    "follow_up": "complaint_error.is_closed",
-    "resolve": "complaint_error.already_resolved",
-    "reply": "complaint_error.reply_before_resolution",
-    "close": "complaint_error.close_before_reply",
-    "reopen": "complaint_error.not_finished",
-}
-
 CATEGORIES_SETTING = "complaints.categories"
 MAX_CATEGORY_LENGTH = 30
 
@@ -65,11 +47,6 @@ def category_name(code: str) -> str:
     """The name of a category code: translated for built-in codes, else the code itself."""
     key = f"category.{code}"
     return i18n.t(key) if i18n.has_key(key, i18n.DEFAULT_LANGUAGE) else code
-
-
-def allowed_steps(status: str) -> frozenset[str]:
-    """The workflow steps a complaint in ``status`` can take next."""
-    return frozenset(step for step, starts in STEP_FROM.items() if status in starts)
 
 
 def _stored_codes(defaults: Sequence[str]) -> list[str]:

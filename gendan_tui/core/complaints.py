@@ -1,9 +1,10 @@
 """Complaints (投诉) in the 客服部投诉跟踪表: intake, forwarding, follow-up, resolution, the
 reply to the customer, closing and reopening.
 
-Every step is one transaction that changes the complaint only if nobody else changed it
-since the clerk looked (its ``version``), and writes one timeline event. A complaint closes
-only after the reply to the customer is recorded; reopening keeps the whole timeline.
+Every step is a step of the complaint workflow (:mod:`complaint_workflow`): one transaction
+that changes the complaint only if nobody else changed it since the clerk looked (its
+``version``), and writes one timeline event. A complaint closes only after the reply to
+the customer is recorded; reopening keeps the whole timeline.
 Taking a complaint may make the customer one with "frequent problems", which brings their
 periodic callback forward.
 """
@@ -19,25 +20,21 @@ from gendan_tui.core import complaint_queries as queries
 from gendan_tui.core.callbacks import CallbackService
 from gendan_tui.core.complaint_terms import (
     CHANNELS,
-    CLOSED,
-    FORWARDED,
     OPEN,
-    REPLIED,
     REPLY_METHODS,
-    RESOLVED,
     SEVERITIES,
-    STEP_FROM,
-    STEP_REFUSAL,
     Category,
     add_category,
     load_categories,
     remove_category,
 )
+from gendan_tui.core.complaint_workflow import COMPLAINTS, WORKFLOW, snapshot
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.frequent import has_frequent_problems
-from gendan_tui.core.roles import Permission, Role, can, require
+from gendan_tui.core.roles import Permission, Role, require
 from gendan_tui.core.validation import required
-from gendan_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
+from gendan_tui.core.workflow import Attempt
+from gendan_tui.errors import NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
     CallbackRecord,
@@ -55,6 +52,9 @@ __all__ = [
     "Forward",
     "Reply",
 ]
+
+Changes = dict[str, Any]
+"""Fields to save, or details to record, by name."""
 
 MAX_FORWARD_WORKDAYS = 60
 DEFAULT_FORWARD_WORKDAYS = 3
@@ -109,22 +109,6 @@ def _limited(text: str, field: str, limit: int) -> str:
     if len(value) > limit:
         raise ValidationError("complaint_error.too_long", field=field, max=limit)
     return value
-
-
-def _snapshot(row: Complaint) -> dict[str, Any]:
-    """The fields the audit trail compares before and after a step."""
-    return {
-        "status": row.status,
-        "assignee": row.assignee_id,
-        "assignee_role": row.assignee_role,
-        "due_on": row.due_on,
-        "resolution": row.resolution,
-        "replied_at": row.replied_at,
-        "reply_method": row.reply_method,
-        "replied_by": row.replied_by_id,
-        "closed_at": row.closed_at,
-        "reopened_count": row.reopened_count,
-    }
 
 
 class ComplaintService:
@@ -227,38 +211,25 @@ class ComplaintService:
                 phone=phone,
                 updated_at=now,
             )
-            self._event(complaint.id, actor, now, "taken", None, OPEN)
-            audit.log(actor, "complaint", complaint.id, "taken", after=_snapshot(complaint), at=now)
+            ComplaintEvent.create(
+                complaint=complaint.id, at=now, user=actor.id, kind="taken", status_after=OPEN
+            )
+            audit.log(actor, "complaint", complaint.id, "taken", after=snapshot(complaint), at=now)
             if form.solved_on_spot:
-                self._apply(
-                    complaint.id,
-                    complaint.version,
-                    actor,
-                    now,
-                    "solved_on_spot",
-                    self._spot_changes(actor, now, resolution, form.channel),
-                    note=resolution,
-                )
+                changes = self._spot_changes(actor, now, resolution, form.channel)
+                inputs: Changes = {"resolution": resolution, "note": resolution}
+                self._take("solve_on_spot", complaint.id, complaint.version, inputs, changes)
             elif form.forward is not None:
-                changes, extra = self._forward_changes(form.forward, now)
-                self._apply(
-                    complaint.id,
-                    complaint.version,
-                    actor,
-                    now,
-                    "forwarded",
-                    changes,
-                    note=form.forward.note.strip(),
-                    **extra,
-                )
+                changes, event = self._forward_changes(form.forward, now)
+                inputs = {"note": form.forward.note, "event": event}
+                self._take("forward_at_intake", complaint.id, complaint.version, inputs, changes)
             if has_frequent_problems(customer.id, now.date(), self.ctx.policy):
                 self.callbacks.pull_in_periodic(customer.id, customer.owner_id or actor.id)
         return int(complaint.id)
 
     @staticmethod
-    def _spot_changes(actor: Actor, now: datetime, resolution: str, channel: str) -> dict:
+    def _spot_changes(actor: Actor, now: datetime, resolution: str, channel: str) -> Changes:
         return {
-            "status": CLOSED,
             "solved_on_spot": True,
             "resolution": resolution,
             "resolved_at": now,
@@ -273,74 +244,57 @@ class ComplaintService:
 
     def forward(self, complaint_id: int, version: int, target: Forward) -> queries.ComplaintDetail:
         """Hand the complaint to the responsible person or role with a working-day deadline."""
-        now = self.ctx.clock.now()
-        changes, extra = self._forward_changes(target, now)
-        return self._step(
-            complaint_id, version, "forward", "forwarded", changes, target.note.strip(), extra
-        )
+        changes, event = self._forward_changes(target, self.ctx.clock.now())
+        inputs = {"note": target.note, "event": event}
+        return self._step("forward", complaint_id, version, inputs, changes)
 
     def follow_up(self, complaint_id: int, version: int, note: str) -> queries.ComplaintDetail:
         """Add an entry to the follow-up log (跟进记录) without changing the status."""
-        text = required(note, "note")
-        return self._step(complaint_id, version, "follow_up", "follow_up", {}, text)
+        return self._step("follow_up", complaint_id, version, {"note": note})
 
     def resolve(self, complaint_id: int, version: int, resolution: str) -> queries.ComplaintDetail:
         """Record how the problem was solved; the customer still has to be told."""
-        text = required(resolution, "resolution")
-        actor = self.ctx.require_actor()
         changes = {
-            "status": RESOLVED,
-            "resolution": text,
+            "resolution": resolution.strip(),
             "resolved_at": self.ctx.clock.now(),
-            "resolved_by": actor.id,
+            "resolved_by": self.ctx.require_actor().id,
         }
-        return self._step(complaint_id, version, "resolve", "resolved", changes, text)
+        inputs = {"resolution": resolution, "note": resolution}
+        return self._step("resolve", complaint_id, version, inputs, changes)
 
     def reply(self, complaint_id: int, version: int, reply: Reply) -> queries.ComplaintDetail:
         """Record the reply to the customer: when, how and by whom."""
-        if reply.method not in REPLY_METHODS:
-            raise ValidationError(
-                "complaint_error.reply_method_invalid", field="method", value=reply.method
-            )
         actor = self.ctx.require_actor()
-        now = self.ctx.clock.now()
-        at = reply.at or now
-        if at > now:
-            raise ValidationError("complaint_error.reply_in_future", field="at")
+        at = reply.at or self.ctx.clock.now()
         by = actor.id
         if reply.by_user_id is not None and reply.by_user_id != actor.id:
-            if not User.get_or_none(User.id == reply.by_user_id):
-                raise NotFoundError("complaint_error.unknown_user", user=reply.by_user_id)
+            with storage_errors():
+                if not User.get_or_none(User.id == reply.by_user_id):
+                    raise NotFoundError("complaint_error.unknown_user", user=reply.by_user_id)
             by = reply.by_user_id
         changes = {
-            "status": REPLIED,
             "replied_at": at,
             "reply_method": reply.method,
             "replied_by": by,
             "reply_note": reply.note.strip(),
         }
-        return self._step(
-            complaint_id,
-            version,
-            "reply",
-            "replied",
-            changes,
-            reply.note.strip(),
-            {"reply_method": reply.method},
-            earliest=at,
-        )
+        inputs = {
+            "method": reply.method,
+            "at": at,
+            "note": reply.note,
+            "event": {"reply_method": reply.method},
+        }
+        return self._step("reply", complaint_id, version, inputs, changes)
 
     def close(self, complaint_id: int, version: int, note: str = "") -> queries.ComplaintDetail:
         """Close the complaint; refused until the reply to the customer is recorded."""
-        changes = {"status": CLOSED, "closed_at": self.ctx.clock.now()}
-        return self._step(complaint_id, version, "close", "closed", changes, note.strip())
+        changes = {"closed_at": self.ctx.clock.now()}
+        return self._step("close", complaint_id, version, {"note": note}, changes)
 
     def reopen(self, complaint_id: int, version: int, reason: str) -> queries.ComplaintDetail:
         """Open a resolved, replied or closed complaint again; its timeline is kept, and it
         needs a new resolution and reply before it can be closed again."""
-        text = required(reason, "reason")
         changes = {
-            "status": OPEN,
             "closed_at": None,
             "replied_at": None,
             "reply_method": None,
@@ -351,11 +305,12 @@ class ComplaintService:
             "due_on": None,
             "reopened_count": Complaint.reopened_count + 1,
         }
-        return self._step(complaint_id, version, "reopen", "reopened", changes, text)
+        inputs = {"reason": reason, "note": reason}
+        return self._step("reopen", complaint_id, version, inputs, changes)
 
     # Internals -------------------------------------------------------------------------
 
-    def _forward_changes(self, target: Forward, now: datetime) -> tuple[dict, dict]:
+    def _forward_changes(self, target: Forward, now: datetime) -> tuple[Changes, Changes]:
         """The complaint's new fields and the event's details for a forward to ``target``."""
         if target.user_id is None and not target.role:
             raise ValidationError("complaint_error.forward_to_missing", field="forward")
@@ -376,123 +331,37 @@ class ComplaintService:
                     role = self.vocabulary.role_for(frozenset(r.role for r in held))
         due_on = self.ctx.calendar.add_workdays(now.date(), target.workdays)
         changes = {
-            "status": FORWARDED,
             "assignee": target.user_id,
             "assignee_role": role,
             "due_on": due_on,
             "forwarded_at": now,
         }
-        extra = {"assignee": target.user_id, "assignee_role": role, "due_on": due_on}
-        return changes, extra
+        event = {"assignee": target.user_id, "assignee_role": role, "due_on": due_on}
+        return changes, event
 
     def _step(
         self,
+        step: str,
         complaint_id: int,
         version: int,
-        step: str,
-        kind: str,
-        changes: dict,
-        note: str,
-        extra: dict | None = None,
-        *,
-        earliest: datetime | None = None,
+        inputs: Changes,
+        changes: Changes | None = None,
     ) -> queries.ComplaintDetail:
-        actor = self.ctx.require_actor()
-        require(actor, Permission.HANDLE_COMPLAINTS)
-        now = self.ctx.clock.now()
+        """Take ``step`` in a transaction of its own and read the complaint as it left it."""
         with transaction():
-            row = self._load(complaint_id, version)
-            self._require_involved(actor, row)
-            if row.status not in STEP_FROM[step]:
-                key = "complaint_error.is_closed" if row.status == CLOSED else STEP_REFUSAL[step]
-                raise UserError(key, no=complaint_id)
-            if earliest is not None and earliest < row.received_at:
-                raise ValidationError("complaint_error.reply_before_intake", field="at")
-            self._apply(
-                complaint_id, version, actor, now, kind, changes, note=note, **(extra or {})
-            )
+            self._take(step, complaint_id, version, inputs, changes or {})
         return self.detail(complaint_id)
 
-    def _load(self, complaint_id: int, version: int) -> Complaint:
-        row = Complaint.get_or_none(Complaint.id == complaint_id)
-        if row is None:
-            raise NotFoundError("complaint_error.unknown", no=complaint_id)
-        if row.version != version:
-            self._conflict(complaint_id)
-        return row
-
-    def _conflict(self, complaint_id: int) -> None:
-        last = queries.last_change(complaint_id)
-        raise ConflictError(
-            "complaint_error.changed",
-            no=complaint_id,
-            who=last.user if last and last.user else "?",
-            at=last.at.strftime("%H:%M") if last else "",
-        )
-
-    def _require_involved(self, actor: Actor, row: Complaint) -> None:
-        """Who may work a complaint: whoever took it, the person or role it was forwarded
-        to, and supervisors and managers (who see all work)."""
-        involved = (
-            actor.id in (row.taken_by_id, row.assignee_id)
-            or (row.assignee_role is not None and row.assignee_role in actor.roles)
-            or can(actor, Permission.SEE_ALL_WORK)
-        )
-        if not involved:
-            raise UserError("complaint_error.not_involved", no=row.id, name=actor.name)
-
-    def _apply(
-        self,
-        complaint_id: int,
-        version: int,
-        actor: Actor,
-        now: datetime,
-        kind: str,
-        changes: dict,
-        *,
-        note: str = "",
-        **event: Any,
+    def _take(
+        self, step: str, complaint_id: int, version: int, inputs: Changes, changes: Changes
     ) -> None:
-        """Change the complaint if it is still at ``version`` and write the timeline event
-        and audit entry; called inside the caller's transaction."""
-        before = Complaint.get_by_id(complaint_id)
-        updated = (
-            Complaint.update(version=Complaint.version + 1, updated_at=now, **changes)
-            .where((Complaint.id == complaint_id) & (Complaint.version == version))
-            .execute()
-        )
-        if not updated:
-            self._conflict(complaint_id)
-        after = Complaint.get_by_id(complaint_id)
-        self._event(complaint_id, actor, now, kind, before.status, after.status, note, **event)
-        audit.log(
-            actor,
-            "complaint",
+        actor = self.ctx.require_actor()
+        now = self.ctx.clock.now()
+        WORKFLOW.take(
+            step,
+            COMPLAINTS,
             complaint_id,
-            kind,
-            before=_snapshot(before),
-            after=_snapshot(after),
-            at=now,
-        )
-
-    @staticmethod
-    def _event(
-        complaint_id: int,
-        actor: Actor,
-        at: datetime,
-        kind: str,
-        status_before: str | None,
-        status_after: str,
-        note: str = "",
-        **extra: Any,
-    ) -> None:
-        ComplaintEvent.create(
-            complaint=complaint_id,
-            at=at,
-            user=actor.id,
-            kind=kind,
-            note=note,
-            status_before=status_before,
-            status_after=status_after,
-            **extra,
+            version,
+            attempt=lambda row: Attempt(row, actor, inputs, now, self.ctx),
+            changes={**changes, "updated_at": now},
         )

@@ -13,6 +13,7 @@ from gendan_tui.core.context import ServiceContext
 from gendan_tui.core.frequent import has_frequent_problems
 from gendan_tui.core.roles import Permission, require
 from gendan_tui.core.validation import parse_phone, phone_digits, required
+from gendan_tui.core.versioned import LastChange, Versioned
 from gendan_tui.errors import ConflictError, Key, NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
@@ -196,6 +197,24 @@ def _editable(customer: Customer) -> dict[str, object]:
     }
 
 
+def _changed(customer: Customer, last: LastChange) -> ConflictError:
+    return ConflictError(
+        "error.record_changed",
+        name=customer.name,
+        who=last.who or Key("error.someone_else"),
+    )
+
+
+CUSTOMERS: Versioned[Customer] = Versioned(
+    Customer,
+    "customer",
+    _editable,
+    missing=lambda customer: NotFoundError("error.unknown_customer", customer=customer),
+    conflict=_changed,
+)
+"""How customers are loaded and their own fields saved."""
+
+
 class CustomerService:
     """Reads about customers; writes live with the work that changes them."""
 
@@ -256,31 +275,11 @@ class CustomerService:
         values = changes.validated()
         with transaction():
             require(actor, Permission.EDIT_CUSTOMERS)
-            before = Customer.get_or_none(Customer.id == customer_id)
-            if before is None:
-                raise NotFoundError("error.unknown_customer", customer=customer_id)
+            before = CUSTOMERS.load(customer_id)
             if "name" in values:
                 values["initials"] = pinyin_initials(str(values["name"]))
-            updated = (
-                Customer.update(version=Customer.version + 1, **values)
-                .where((Customer.id == customer_id) & (Customer.version == version))
-                .execute()
-            )
-            if not updated:
-                raise ConflictError(
-                    "error.record_changed",
-                    name=before.name,
-                    who=audit.last_user("customer", customer_id) or Key("error.someone_else"),
-                )
-            after = Customer.get_by_id(customer_id)
-            audit.log(
-                actor,
-                "customer",
-                customer_id,
-                "update",
-                before=_editable(before),
-                after=_editable(after),
-                at=self.ctx.clock.now(),
+            after = CUSTOMERS.update(
+                before, version, values, actor=actor, action="update", at=self.ctx.clock.now()
             )
         return int(after.version)
 
