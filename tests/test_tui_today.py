@@ -210,6 +210,22 @@ async def test_empty_required_field_shows_a_message_and_saves_nothing(
         assert len(queue_names(app)) == 6
 
 
+async def test_every_empty_required_field_is_marked_at_once(
+    services: Services, db_url: str
+) -> None:
+    build_desk(services)
+    app = app_for(services, db_url)
+    async with running(app) as pilot:
+        await press(pilot, "s")
+        form = shown(app, SuccessFormScreen)
+        form.query_one("#contact_name-input", Input).value = ""
+        await press(pilot, "ctrl+s")
+        assert error_under(form, "contact_name") == "此项为必填项，不能为空。"
+        assert error_under(form, "discussed") == "此项为必填项，不能为空。"
+        assert app.focused is form.query_one("#contact_name-input")
+        assert CallbackRecord.select().count() == 0
+
+
 async def test_other_outcome_needs_a_note(services: Services, db_url: str) -> None:
     build_desk(services)
     app = app_for(services, db_url)

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
+from gendan_tui.core.workflow import StepRefused
 from gendan_tui.errors import ConflictError, ValidationError
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppModal, ResultT
@@ -79,20 +80,29 @@ class FormScreen(AppModal[ResultT | None]):
         self.dismiss(result)
 
     def save_failed(self, error: BaseException | None) -> None:
-        """Show why the save was refused: at its field, else at the foot of the dialog; a
-        conflict closes the dialog (the screen below reads the record again)."""
+        """Show why the save was refused: each reason at its field, the others at the foot
+        of the dialog; a conflict closes the dialog (the screen below reads the record
+        again)."""
         self.saving = False
-        if isinstance(error, ValidationError) and error.field:
-            fields = self.query(f"#{error.field}").results(FormField)
-            field = next(iter(fields), None)
-            if field is not None:
-                field.show_error(str(error))
-                return
         if isinstance(error, ConflictError):
             self.service_failed(error)
             self.dismiss(None)
             return
-        self.show_form_error(error_text(error))
+        reasons = error.reasons if isinstance(error, StepRefused) else (error,)
+        # Last to first, so the cursor ends in the first field that needs fixing.
+        unplaced = [r for r in reversed(reasons) if not self.show_at_field(r)][::-1]
+        if unplaced:
+            self.show_form_error("\n".join(error_text(reason) for reason in unplaced))
+
+    def show_at_field(self, error: BaseException | None) -> bool:
+        """Show a validation error under the field it names; whether there was one."""
+        if not isinstance(error, ValidationError) or not error.field:
+            return False
+        field = next(iter(self.query(f"#{error.field}").results(FormField)), None)
+        if field is None:
+            return False
+        field.show_error(str(error))
+        return True
 
     def show_form_error(self, text: str) -> None:
         """Show (or, with no text, hide) the error line at the foot of the dialog."""
