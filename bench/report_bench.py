@@ -245,7 +245,7 @@ def child(kind: str, db_path: str, out: str) -> dict[str, float]:
     from openpyxl import Workbook
 
     from gendan_tui.core.clock import FixedClock
-    from gendan_tui.core.complaint_queries import ReportRow, repeat_customers, report_rows
+    from gendan_tui.core.complaint_report_rows import ReportRow, repeat_customers, report_rows
     from gendan_tui.core.periods import parse_month
     from gendan_tui.core.services import open_services
     from gendan_tui.reports import report_spec

@@ -10,7 +10,7 @@ import pytest
 from gendan_tui import i18n
 from gendan_tui.core import users
 from gendan_tui.core.clock import FixedClock
-from gendan_tui.core.complaint_queries import describe_event
+from gendan_tui.core.complaint_detail import describe_event
 from gendan_tui.core.complaints import ComplaintForm, Forward, Reply
 from gendan_tui.core.context import Actor
 from gendan_tui.core.roles import PermissionDenied

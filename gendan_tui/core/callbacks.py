@@ -16,7 +16,7 @@ from gendan_tui.core import audit
 from gendan_tui.core import callback_rules as rules
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.customers import first_phone
-from gendan_tui.core.frequent import has_frequent_problems, window_start
+from gendan_tui.core.frequent import complaints_in_window, has_frequent_problems, is_frequent
 from gendan_tui.core.roles import Permission, require, require_own_or_all
 from gendan_tui.core.versioned import LastChange, Versioned
 from gendan_tui.core.workflow import Attempt, Holds, OneOf, Step, Taken, TextGiven, Workflow
@@ -25,7 +25,6 @@ from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
     CallbackRecord,
     CallbackTask,
-    Complaint,
     Customer,
     Order,
     OrderEvent,
@@ -206,6 +205,17 @@ def urgency(due_on: date, day: date) -> str:
     return "today" if due_on == day else "window"
 
 
+def _queue_item(row: dict[str, Any], day: date, policy: rules.CallbackPolicy) -> QueueItem:
+    """A queue row from the query's columns, by name, with what is worked out from them."""
+    frequent = is_frequent(row.pop("recent"), policy)
+    return QueueItem(
+        **row,
+        days_overdue=rules.days_overdue(row["due_on"], day),
+        frequent=frequent,
+        urgency=urgency(row["due_on"], day),
+    )
+
+
 class CallbackService:
     """The callback queue, and recording successful and failed calls."""
 
@@ -219,10 +229,7 @@ class CallbackService:
         if clerk.id != actor.id:
             require(actor, Permission.SEE_ALL_WORK)
         day = day or self.ctx.clock.today()
-        recent = Complaint.select(pw.fn.COUNT(Complaint.id)).where(
-            (Complaint.customer == Customer.id)
-            & (Complaint.received_at >= window_start(day, self.ctx.policy))
-        )
+        policy = self.ctx.policy
         callable_now = (
             (CallbackTask.state == "open")
             & (CallbackTask.clerk == clerk.id)
@@ -231,39 +238,23 @@ class CallbackService:
         with storage_errors():
             rows = (
                 CallbackTask.select(
-                    CallbackTask.id,
+                    CallbackTask.id.alias("task_id"),
                     CallbackTask.version,
-                    CallbackTask.customer,
+                    CallbackTask.customer.alias("customer_id"),
                     CallbackTask.reason,
                     CallbackTask.due_on,
                     CallbackTask.attempts,
-                    Customer.name,
-                    first_phone().alias("phone"),
-                    recent.alias("recent"),
+                    Customer.name.alias("customer_name"),
+                    pw.fn.COALESCE(first_phone(), "").alias("phone"),
+                    complaints_in_window(Customer.id, day, policy).alias("recent"),
                 )
                 .join(Customer)
                 .where(callable_now)
                 .order_by(CallbackTask.due_on, CallbackTask.id)
                 .limit(QUEUE_LIMIT)
-                .tuples()
+                .dicts()
             )
-            more_than = self.ctx.policy.frequent_more_than
-            items = tuple(
-                QueueItem(
-                    task_id=r[0],
-                    version=r[1],
-                    customer_id=r[2],
-                    reason=r[3],
-                    due_on=r[4],
-                    days_overdue=rules.days_overdue(r[4], day),
-                    attempts=r[5],
-                    customer_name=r[6],
-                    phone=r[7] or "",
-                    frequent=r[8] > more_than,
-                    urgency=urgency(r[4], day),
-                )
-                for r in rows
-            )
+            items = tuple(_queue_item(row, day, policy) for row in rows)
             total = (
                 len(items)
                 if len(items) < QUEUE_LIMIT

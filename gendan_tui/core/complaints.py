@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from gendan_tui.core import audit
-from gendan_tui.core import complaint_queries as queries
+from gendan_tui.core import audit, complaint_detail, complaint_lists, complaint_targets
 from gendan_tui.core.callbacks import CallbackService
 from gendan_tui.core.complaint_terms import (
     CHANNELS,
@@ -136,11 +135,11 @@ class ComplaintService:
         remove_category(code, by=self.ctx.require_actor(), defaults=self.vocabulary.category_codes)
 
     def listing(
-        self, view: str = queries.OPEN_VIEW, *, day: date | None = None, limit: int = 200
-    ) -> queries.ComplaintList:
+        self, view: str = complaint_lists.OPEN_VIEW, *, day: date | None = None, limit: int = 200
+    ) -> complaint_lists.ComplaintList:
         """One of the complaint lists (``open``, ``overdue``, ``mine``, ``week``)."""
         actor = self.ctx.require_actor()
-        return queries.complaint_list(
+        return complaint_lists.complaint_list(
             view,
             actor=actor,
             day=day or self.ctx.clock.today(),
@@ -149,9 +148,9 @@ class ComplaintService:
             limit=limit,
         )
 
-    def detail(self, complaint_id: int) -> queries.ComplaintDetail:
+    def detail(self, complaint_id: int) -> complaint_detail.ComplaintDetail:
         """Everything about one complaint, with its timeline and the steps it can take."""
-        return queries.complaint_detail(
+        return complaint_detail.complaint_detail(
             complaint_id,
             day=self.ctx.clock.today(),
             calendar=self.ctx.calendar,
@@ -159,9 +158,9 @@ class ComplaintService:
             vocabulary=self.vocabulary,
         )
 
-    def forward_targets(self) -> list[queries.ForwardTarget]:
+    def forward_targets(self) -> list[complaint_targets.ForwardTarget]:
         """The people and roles a complaint can be forwarded to."""
-        return queries.forward_targets(self.vocabulary.forward_roles)
+        return complaint_targets.forward_targets(self.vocabulary.forward_roles)
 
     def due_date(self, workdays: int, start: date | None = None) -> date:
         """The due date ``workdays`` working days after ``start`` (default today)."""
@@ -242,17 +241,23 @@ class ComplaintService:
 
     # Steps -----------------------------------------------------------------------------
 
-    def forward(self, complaint_id: int, version: int, target: Forward) -> queries.ComplaintDetail:
+    def forward(
+        self, complaint_id: int, version: int, target: Forward
+    ) -> complaint_detail.ComplaintDetail:
         """Hand the complaint to the responsible person or role with a working-day deadline."""
         changes, event = self._forward_changes(target, self.ctx.clock.now())
         inputs = {"note": target.note, "event": event}
         return self._step("forward", complaint_id, version, inputs, changes)
 
-    def follow_up(self, complaint_id: int, version: int, note: str) -> queries.ComplaintDetail:
+    def follow_up(
+        self, complaint_id: int, version: int, note: str
+    ) -> complaint_detail.ComplaintDetail:
         """Add an entry to the follow-up log (跟进记录) without changing the status."""
         return self._step("follow_up", complaint_id, version, {"note": note})
 
-    def resolve(self, complaint_id: int, version: int, resolution: str) -> queries.ComplaintDetail:
+    def resolve(
+        self, complaint_id: int, version: int, resolution: str
+    ) -> complaint_detail.ComplaintDetail:
         """Record how the problem was solved; the customer still has to be told."""
         changes = {
             "resolution": resolution.strip(),
@@ -262,7 +267,9 @@ class ComplaintService:
         inputs = {"resolution": resolution, "note": resolution}
         return self._step("resolve", complaint_id, version, inputs, changes)
 
-    def reply(self, complaint_id: int, version: int, reply: Reply) -> queries.ComplaintDetail:
+    def reply(
+        self, complaint_id: int, version: int, reply: Reply
+    ) -> complaint_detail.ComplaintDetail:
         """Record the reply to the customer: when, how and by whom."""
         actor = self.ctx.require_actor()
         at = reply.at or self.ctx.clock.now()
@@ -286,12 +293,16 @@ class ComplaintService:
         }
         return self._step("reply", complaint_id, version, inputs, changes)
 
-    def close(self, complaint_id: int, version: int, note: str = "") -> queries.ComplaintDetail:
+    def close(
+        self, complaint_id: int, version: int, note: str = ""
+    ) -> complaint_detail.ComplaintDetail:
         """Close the complaint; refused until the reply to the customer is recorded."""
         changes = {"closed_at": self.ctx.clock.now()}
         return self._step("close", complaint_id, version, {"note": note}, changes)
 
-    def reopen(self, complaint_id: int, version: int, reason: str) -> queries.ComplaintDetail:
+    def reopen(
+        self, complaint_id: int, version: int, reason: str
+    ) -> complaint_detail.ComplaintDetail:
         """Open a resolved, replied or closed complaint again; its timeline is kept, and it
         needs a new resolution and reply before it can be closed again."""
         changes = {
@@ -346,7 +357,7 @@ class ComplaintService:
         version: int,
         inputs: Changes,
         changes: Changes | None = None,
-    ) -> queries.ComplaintDetail:
+    ) -> complaint_detail.ComplaintDetail:
         """Take ``step`` in a transaction of its own and read the complaint as it left it."""
         with transaction():
             self._take(step, complaint_id, version, inputs, changes or {})

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from openpyxl.chart import BarChart, Reference
 
-from gendan_tui.core.complaint_queries import ReportRow
+from gendan_tui.core.complaint_report_rows import ReportRow
 from gendan_tui.core.complaint_terms import (
     STATUSES,
     category_name,

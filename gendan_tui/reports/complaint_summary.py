@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from gendan_tui.core.complaint_queries import ReportRow, SummaryRow
+from gendan_tui.core.complaint_report_rows import ReportRow, SummaryRow
 from gendan_tui.core.complaint_terms import CLOSED, STATUSES
 from gendan_tui.core.workcalendar import WorkCalendar
 from gendan_tui.definitions import ComplaintVocabulary

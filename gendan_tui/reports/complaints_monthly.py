@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from openpyxl.chart import Reference
 
-from gendan_tui.core.complaint_queries import (
+from gendan_tui.core.complaint_report_rows import (
     count_between,
     repeat_customer_count,
     repeat_customers,

@@ -4,7 +4,7 @@ before 12:00."""
 
 from __future__ import annotations
 
-from gendan_tui.core.complaint_queries import count_between, report_rows
+from gendan_tui.core.complaint_report_rows import count_between, report_rows
 from gendan_tui.i18n import t
 from gendan_tui.reports.complaint_sheets import title_lines, write_detail, write_summary
 from gendan_tui.reports.complaint_summary import ComplaintSummary

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Label
 
-from gendan_tui.core.complaint_queries import ComplaintDetail
+from gendan_tui.core.complaint_detail import ComplaintDetail
 from gendan_tui.core.complaint_terms import CLOSED
 from gendan_tui.core.roles import Permission
 from gendan_tui.errors import ConflictError

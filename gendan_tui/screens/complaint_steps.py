@@ -15,7 +15,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select, Static
 
-from gendan_tui.core.complaint_queries import ComplaintDetail, ForwardTarget
+from gendan_tui.core.complaint_detail import ComplaintDetail
+from gendan_tui.core.complaint_targets import ForwardTarget
 from gendan_tui.core.complaint_terms import REPLY_METHODS
 from gendan_tui.core.complaints import (
     DEFAULT_FORWARD_WORKDAYS,

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static, Tab, Tabs
 
-from gendan_tui.core.complaint_queries import (
+from gendan_tui.core.complaint_lists import (
     MINE_VIEW,
     OPEN_VIEW,
     OVERDUE_VIEW,

@@ -10,7 +10,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from gendan_tui.core.complaint_queries import ComplaintDetail, TimelineEntry, describe_event
+from gendan_tui.core.complaint_detail import ComplaintDetail, TimelineEntry, describe_event
 from gendan_tui.i18n import t
 
 MOMENT = "%Y-%m-%d %H:%M"

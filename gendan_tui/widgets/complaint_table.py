@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from gendan_tui.core.complaint_queries import ComplaintListItem
+from gendan_tui.core.complaint_lists import ComplaintListItem
 from gendan_tui.core.complaint_terms import SEVERITIES, STATUSES
 from gendan_tui.i18n import t
 from gendan_tui.widgets.fitted_table import FittedTable, cell
