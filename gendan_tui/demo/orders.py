@@ -12,27 +12,18 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gendan_tui.core import callback_rules as rules
+from gendan_tui.definitions.pipelines import CALLBACK, parse_template
+from gendan_tui.definitions.source import read, shipped_dir
 from gendan_tui.demo.bulk import BulkWriter, Row
 from gendan_tui.demo.companies import CustomerPlan
 from gendan_tui.demo.days import DayTable
 from gendan_tui.demo.phrases import ORDER_TITLES
 from gendan_tui.store.models import Order, OrderEvent
 
-TEMPLATE = "website"
-STAGES = (
-    "contract_check",
-    "order_check",
-    "entered",
-    "designer_assigned",
-    "documents",
-    "mailbox_opened",
-    "b2b_opened",
-    "test_uploaded",
-    "accepted",
-    "live_uploaded",
-    "completed",
-)
+WEBSITE = parse_template(read(shipped_dir() / "pipelines" / "website.toml"))
+"""The shipped website order template (data/pipelines/website.toml) the demo follows."""
+TEMPLATE = WEBSITE.code
+STAGES = tuple(stage.code for stage in WEBSITE.stages)
 STEP_WORKDAYS = (
     (0, 0),
     (1, 2),
@@ -59,10 +50,12 @@ RECENT_WORKDAYS = 25
 """Milestones this recent still have their callback task (open or done)."""
 STAGE_USERS = {"contract_check": "contract_supervisor", "mailbox_opened": "technician"}
 MILESTONE_STAGES = {
-    STAGES.index("mailbox_opened"): rules.MAILBOX,
-    STAGES.index("b2b_opened"): rules.B2B,
-    COMPLETED: rules.WEBSITE,
+    index: effect.value
+    for index, stage in enumerate(WEBSITE.stages)
+    for effect in stage.on_enter
+    if effect.kind == CALLBACK
 }
+"""The stages whose entry owes a callback (mailbox, B2B, website completed), by position."""
 
 _TITLES = tuple(title for title, _ in ORDER_TITLES)
 _TITLE_WEIGHTS = tuple(weight for _, weight in ORDER_TITLES)
