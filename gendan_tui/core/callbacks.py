@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 import peewee as pw
 
@@ -178,14 +179,15 @@ class CallbackService:
     def successes(self, clerk: Actor, day: date) -> int:
         """Successful callbacks ``clerk`` recorded on ``day``."""
         with storage_errors():
-            return (
+            return cast(
+                int,
                 CallbackRecord.select()
                 .where(
                     (CallbackRecord.clerk == clerk.id)
                     & (CallbackRecord.call_date == day)
                     & (CallbackRecord.outcome == SUCCESS)
                 )
-                .count()
+                .count(),
             )
 
     def record_success(self, task_id: int, version: int, form: SuccessForm) -> CallResult:
@@ -268,7 +270,7 @@ class CallbackService:
                 customer=task.customer.name,
                 who=audit.last_user("callback_task", task_id) or Key("error.someone_else"),
             )
-        fresh = CallbackTask.get_by_id(task_id)
+        fresh: CallbackTask = CallbackTask.get_by_id(task_id)
         self._audit_task(task_id, action, task, fresh)
         return fresh
 
@@ -311,17 +313,20 @@ class CallbackService:
         earliest = max(schedule.due_on, self.ctx.calendar.on_or_after(today))
         current = self._open_periodic(customer_id)
         if current is not None and current.due_on <= earliest:
-            return current.due_on
+            return cast(date, current.due_on)
         self._put_periodic(
             customer_id, clerk_id, basis, rules.Schedule(due_on=earliest, next_try_on=earliest)
         )
         return earliest
 
     def _open_periodic(self, customer_id: int) -> CallbackTask | None:
-        return CallbackTask.get_or_none(
-            (CallbackTask.customer == customer_id)
-            & (CallbackTask.reason == rules.PERIODIC)
-            & (CallbackTask.state == "open")
+        return cast(
+            CallbackTask | None,
+            CallbackTask.get_or_none(
+                (CallbackTask.customer == customer_id)
+                & (CallbackTask.reason == rules.PERIODIC)
+                & (CallbackTask.state == "open")
+            ),
         )
 
     def _put_periodic(

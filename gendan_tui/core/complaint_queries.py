@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import peewee as pw
 
@@ -471,14 +471,15 @@ def describe_event(entry: TimelineEntry) -> str:
 def count_between(start: datetime, end: datetime) -> int:
     """Complaints received from ``start`` up to (not including) ``end``."""
     with storage_errors():
-        return (
+        return cast(
+            int,
             Complaint.select()
             .where((Complaint.received_at >= start) & (Complaint.received_at < end))
-            .count()
+            .count(),
         )
 
 
-def _paged(query: pw.SelectQuery, start: datetime, end: datetime) -> Iterator[tuple]:
+def _paged(query: pw.SelectQuery, start: datetime, end: datetime) -> Iterator[tuple[Any, ...]]:
     """Rows of ``query`` (whose first two columns are id and received_at) received in
     [start, end), oldest first, fetched a batch at a time."""
     after: tuple[datetime, int] | None = None
@@ -629,7 +630,7 @@ def repeat_customers(start: datetime, end: datetime) -> Iterator[RepeatCustomer]
         .with_cte(totals)
         .tuples()
     )
-    batch: list[tuple] = []
+    batch: list[tuple[Any, ...]] = []
     with storage_errors():
         for row in query.iterator():
             batch.append(row)
@@ -639,7 +640,9 @@ def repeat_customers(start: datetime, end: datetime) -> Iterator[RepeatCustomer]
         yield from _with_categories(batch, in_period)
 
 
-def _with_categories(batch: list[tuple], in_period: pw.Expression) -> list[RepeatCustomer]:
+def _with_categories(
+    batch: list[tuple[Any, ...]], in_period: pw.Expression
+) -> list[RepeatCustomer]:
     """The customers of ``batch`` with the categories of their complaints in the period."""
     if not batch:
         return []

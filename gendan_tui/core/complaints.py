@@ -245,7 +245,7 @@ class ComplaintService:
         return int(complaint.id)
 
     @staticmethod
-    def _spot_changes(actor: Actor, now: datetime, resolution: str, channel: str) -> dict:
+    def _spot_changes(actor: Actor, now: datetime, resolution: str, channel: str) -> dict[str, Any]:
         return {
             "status": CLOSED,
             "solved_on_spot": True,
@@ -344,7 +344,9 @@ class ComplaintService:
 
     # Internals -------------------------------------------------------------------------
 
-    def _forward_changes(self, target: Forward, now: datetime) -> tuple[dict, dict]:
+    def _forward_changes(
+        self, target: Forward, now: datetime
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
         """The complaint's new fields and the event's details for a forward to ``target``."""
         if target.user_id is None and not target.role:
             raise ValidationError("complaint_error.forward_to_missing", field="forward")
@@ -380,9 +382,9 @@ class ComplaintService:
         version: int,
         step: str,
         kind: str,
-        changes: dict,
+        changes: dict[str, Any],
         note: str,
-        extra: dict | None = None,
+        extra: dict[str, Any] | None = None,
         *,
         earliest: datetime | None = None,
     ) -> queries.ComplaintDetail:
@@ -403,7 +405,7 @@ class ComplaintService:
         return self.detail(complaint_id)
 
     def _load(self, complaint_id: int, version: int) -> Complaint:
-        row = Complaint.get_or_none(Complaint.id == complaint_id)
+        row: Complaint | None = Complaint.get_or_none(Complaint.id == complaint_id)
         if row is None:
             raise NotFoundError("complaint_error.unknown", no=complaint_id)
         if row.version != version:
@@ -437,7 +439,7 @@ class ComplaintService:
         actor: Actor,
         now: datetime,
         kind: str,
-        changes: dict,
+        changes: dict[str, Any],
         *,
         note: str = "",
         **event: Any,

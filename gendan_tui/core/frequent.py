@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from gendan_tui.core.callback_rules import CallbackPolicy
 from gendan_tui.store.models import Complaint
@@ -15,13 +16,14 @@ def window_start(day: date, policy: CallbackPolicy) -> datetime:
 
 def recent_complaints(customer_id: int, day: date, policy: CallbackPolicy) -> int:
     """Complaints from the customer inside the policy's window ending on ``day``."""
-    return (
+    return cast(
+        int,
         Complaint.select()
         .where(
             (Complaint.customer == customer_id)
             & (Complaint.received_at >= window_start(day, policy))
         )
-        .count()
+        .count(),
     )
 
 

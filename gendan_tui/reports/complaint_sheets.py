@@ -122,7 +122,9 @@ def detail_columns() -> list[Column]:
     ]
 
 
-def detail_values(row: ReportRow, reply_days: int | None, names: Names, today: date) -> list:
+def detail_values(
+    row: ReportRow, reply_days: int | None, names: Names, today: date
+) -> list[object]:
     """One complaint as a detail-table row."""
     resolved_on = row.resolved_at.date() if row.resolved_at else today
     late = names.flag(row.due_on < resolved_on) if row.due_on else ""
@@ -198,7 +200,7 @@ def summary_columns() -> list[Column]:
     ]
 
 
-def tally_values(dimension: str, item: str, tally: Tally, total: int) -> list:
+def tally_values(dimension: str, item: str, tally: Tally, total: int) -> list[object]:
     """One summary row."""
     return [
         dimension,

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -230,7 +230,7 @@ class TableSheet:
     @property
     def last_column(self) -> str:
         """The letter of the table's last column."""
-        return get_column_letter(len(self.columns))
+        return cast(str, get_column_letter(len(self.columns)))
 
     def add(self, values: Sequence[Any]) -> None:
         """Append one data row; its values follow the columns' kinds."""
