@@ -7,6 +7,7 @@ Chinese is the default and the fallback, English is selectable.
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _current = DEFAULT_LANGUAGE
 
@@ -52,6 +54,11 @@ def t(key: str, **params: Any) -> str:
     """The text for ``key`` in the current language, formatted with ``params``."""
     text = _catalog(_current).get(key) or _catalog(DEFAULT_LANGUAGE).get(key) or key
     return text.format(**params) if params else text
+
+
+def weekday_name(day: date) -> str:
+    """The name of ``day``'s weekday in the current language (周一, Mon), as date lines show it."""
+    return t(f"ui.weekday.{WEEKDAYS[day.weekday()]}")
 
 
 def has_key(key: str, lang: str) -> bool:
