@@ -60,7 +60,8 @@ _THIN = Side(style="thin", color="999999")
 _HEADER_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FIXED_WIDTHS = {DATE: 11, DATETIME: 19}
 _NUMBER_FORMATS = {PERCENT: PERCENT_FORMAT, DECIMAL: DECIMAL_FORMAT}
-_RISKY_FIRST = frozenset("=+-@#")  # formula starts, and the "#" of error codes like #N/A
+# The first characters of every text that has to be stored with the quote prefix.
+_RISKY_FIRST = frozenset(FORMULA_STARTS) | {code[0] for code in ERROR_CODES}
 
 
 class Column(NamedTuple):
