@@ -12,10 +12,8 @@ and renamed into place, so an error never leaves half a file behind.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import secrets
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -29,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
+from rich.cells import cell_len
 
 from gendan_tui import i18n
 from gendan_tui.errors import UserError
@@ -73,20 +72,10 @@ class Column(NamedTuple):
     max_width: int = 50
 
 
-@functools.lru_cache(maxsize=4096)
 def display_width(text: str) -> int:
-    """How many character cells ``text`` takes: wide (CJK, full-width) characters count two.
-    Of several lines, the widest counts."""
-    if text.isascii() and "\n" not in text:
-        return len(text)
-    return max(
-        (
-            len(line)
-            + sum(1 for ch in line if ch > "\u10ff" and unicodedata.east_asian_width(ch) in "WF")
-            for line in text.splitlines()
-        ),
-        default=0,
-    )
+    """How many character cells the widest line of ``text`` takes, as the terminal counts
+    them (wide CJK and full-width characters count two), so columns fit Chinese text."""
+    return max((cell_len(line) for line in text.splitlines()), default=0)
 
 
 def clean_text(value: str) -> str:
