@@ -6,12 +6,13 @@ from datetime import date, datetime, timedelta
 from typing import cast
 
 from gendan_tui.core.callback_rules import CallbackPolicy
+from gendan_tui.core.clock import start_of
 from gendan_tui.store.models import Complaint
 
 
 def window_start(day: date, policy: CallbackPolicy) -> datetime:
     """The first moment counted when judging frequency as of ``day``."""
-    return datetime.combine(day, datetime.min.time()) - timedelta(days=policy.frequent_window_days)
+    return start_of(day) - timedelta(days=policy.frequent_window_days)
 
 
 def recent_complaints(customer_id: int, day: date, policy: CallbackPolicy) -> int:
