@@ -45,11 +45,6 @@ def set_language(lang: str) -> None:
     _current = lang
 
 
-def language() -> str:
-    """The language in force."""
-    return _current
-
-
 def t(key: str, **params: Any) -> str:
     """The text for ``key`` in the current language, formatted with ``params``."""
     text = _catalog(_current).get(key) or _catalog(DEFAULT_LANGUAGE).get(key) or key

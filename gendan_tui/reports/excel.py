@@ -41,7 +41,6 @@ PERCENT = "percent"
 DATE = "date"
 DATETIME = "datetime"
 
-DATE_FORMAT = "yyyy-mm-dd"
 PERCENT_FORMAT = "0.0%"
 DECIMAL_FORMAT = "0.0"
 
