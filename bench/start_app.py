@@ -14,7 +14,8 @@ hold_collection()
 
 import asyncio  # noqa: E402
 import sys  # noqa: E402
-import time  # noqa: E402
+
+from first_paint import print_first_paint  # noqa: E402
 
 from gendan_tui.cli import build_parser  # noqa: E402
 from gendan_tui.cli.base import open_for, settings_from  # noqa: E402
@@ -27,14 +28,7 @@ async def main(argv: list[str]) -> None:
     services = open_for(settings)
     services.act_as(clerk)
     app = desk_app(services, settings)
-    running = asyncio.create_task(app.run_async(headless=True))
-    await app.ready_for_work.wait()
-    painted = asyncio.Event()
-    app.call_after_refresh(painted.set)
-    await painted.wait()
-    print(time.time())
-    app.exit()
-    await running
+    await print_first_paint(app, app.ready_for_work)
 
 
 if __name__ == "__main__":

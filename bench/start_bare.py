@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import sys
-import time
 from typing import ClassVar
 
+from first_paint import print_first_paint
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -102,14 +102,7 @@ class LayoutApp(Yardstick):
 
 async def main(layout: bool) -> None:
     app: Yardstick = LayoutApp() if layout else BareApp()
-    running = asyncio.create_task(app.run_async(headless=True))
-    await app.ready.wait()
-    painted = asyncio.Event()
-    app.call_after_refresh(painted.set)
-    await painted.wait()
-    print(time.time())
-    app.exit()
-    await running
+    await print_first_paint(app, app.ready)
 
 
 if __name__ == "__main__":

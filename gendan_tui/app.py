@@ -25,7 +25,7 @@ from gendan_tui.config import Settings
 from gendan_tui.core.first_look import FirstLook
 from gendan_tui.core.roles import Permission, can
 from gendan_tui.core.services import Services
-from gendan_tui.i18n import t
+from gendan_tui.i18n import t, weekday_name
 from gendan_tui.screens.palette import PALETTE_ID, ActionsProvider
 from gendan_tui.screens.registry import HOME, SCREENS
 from gendan_tui.startup import resume_collection
@@ -34,7 +34,6 @@ from gendan_tui.widgets.keys import localize_bindings
 if TYPE_CHECKING:
     from gendan_tui.screens.start import StartScreen
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 GLOBAL_ACTIONS = frozenset(
     {"help", "quit", "show_screen", "command_palette", "intake", "export_reports"}
 )
@@ -143,7 +142,7 @@ class GendanApp(App[None]):
             "ui.app.subtitle",
             clerk=actor.name,
             date=today.isoformat(),
-            weekday=t(f"ui.weekday.{WEEKDAYS[today.weekday()]}"),
+            weekday=weekday_name(today),
         )
         if self.incoming_call:
             from gendan_tui.screens.incoming import IncomingCallScreen

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _current = DEFAULT_LANGUAGE
 
@@ -45,7 +47,7 @@ def set_language(lang: str) -> None:
 
 
 def language() -> str:
-    """The language in force."""
+    """The language in force (names from definitions are picked in it)."""
     return _current
 
 
@@ -53,6 +55,11 @@ def t(key: str, **params: Any) -> str:
     """The text for ``key`` in the current language, formatted with ``params``."""
     text = _catalog(_current).get(key) or _catalog(DEFAULT_LANGUAGE).get(key) or key
     return text.format(**params) if params else text
+
+
+def weekday_name(day: date) -> str:
+    """The name of ``day``'s weekday in the current language (周一, Mon), as date lines show it."""
+    return t(f"ui.weekday.{WEEKDAYS[day.weekday()]}")
 
 
 def has_key(key: str, lang: str) -> bool:

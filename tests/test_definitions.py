@@ -165,8 +165,9 @@ async def test_the_desk_opens_and_says_which_file_was_left_out(db_url: str, tmp_
     users.add_clerk("zhangli", "张丽")
     services.sign_in("zhangli")
     build_desk(services)
-    async with running(app_for(services, db_url)) as pilot:
+    app = app_for(services, db_url)
+    async with running(app) as pilot:
         await settle(pilot)
-        (warning,) = [text for text in notifications(pilot.app) if str(bad) in text]
+        (warning,) = [text for text in notifications(app) if str(bad) in text]
         assert "第 1 行" in warning
-        assert queue_names(pilot.app)
+        assert queue_names(app)

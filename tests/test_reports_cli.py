@@ -21,6 +21,13 @@ def complaint_db(services: Services, db_url: str) -> str:
     return db_url
 
 
+def export_week_41(db_url: str, out: Path) -> int:
+    """Run ``gendan report complaints-weekly`` for 2025-W41 into ``out``; its exit status."""
+    return cli.main(
+        ["report", "complaints-weekly", "--week", "2025-W41", "--out", str(out), "--db", db_url]
+    )
+
+
 def test_list_names_every_report_and_when_it_is_due(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["report", "--list"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -34,18 +41,7 @@ def test_weekly_export(
     complaint_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "周报.xlsx"
-    code = cli.main(
-        [
-            "report",
-            "complaints-weekly",
-            "--week",
-            "2025-W41",
-            "--out",
-            str(out),
-            "--db",
-            complaint_db,
-        ]
-    )
+    code = export_week_41(complaint_db, out)
     assert code == 0
     assert f"保存在 {out}" in capsys.readouterr().out
     ws = openpyxl.load_workbook(out)["投诉明细"]
@@ -98,18 +94,7 @@ def test_an_unwritable_output_path_is_refused(
     complaint_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "no-such-folder" / "w.xlsx"
-    code = cli.main(
-        [
-            "report",
-            "complaints-weekly",
-            "--week",
-            "2025-W41",
-            "--out",
-            str(out),
-            "--db",
-            complaint_db,
-        ]
-    )
+    code = export_week_41(complaint_db, out)
     assert code == cli.EXIT_USER_ERROR
     assert f"无法保存报表 {out}：文件夹 {out.parent} 不存在" in capsys.readouterr().err
     assert ReportExport.select().count() == 0

@@ -3,7 +3,6 @@ upserts, partial indexes, and transactions that save all or nothing."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from gendan_tui.store.db import describe, open_database, transaction
 from gendan_tui.store.migrations import migrate
 from gendan_tui.store.models import CalendarOverride, Customer, Phone, Setting
 from tests import factories
+from tests.sqlite_lock import writer_holding_the_lock
 
 
 def _pragma(database: peewee.Database, name: str) -> object:
@@ -254,16 +254,11 @@ def test_a_held_write_lock_fails_after_the_busy_timeout_not_later(
 ) -> None:
     monkeypatch.setenv("GENDAN_BUSY_TIMEOUT_MS", "300")
     open_database(db_url)
-    holder = sqlite3.connect(db_url, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
+    with writer_holding_the_lock(db_url):
         started = time.monotonic()
         with pytest.raises(StorageError) as caught, transaction():
             Setting.create(key="late", value="1")
         waited = time.monotonic() - started
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     assert caught.value.key == "error.db_locked"
     assert 0.25 <= waited < 2.0
     assert Setting.get_or_none(Setting.key == "late") is None

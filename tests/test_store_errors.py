@@ -20,6 +20,7 @@ from gendan_tui.errors import StorageError
 from gendan_tui.store.db import close_database, open_database
 from gendan_tui.store.models import CallbackRecord, CallbackTask
 from tests import factories
+from tests.sqlite_lock import writer_holding_the_lock
 
 FORM = SuccessForm(contact_name="王经理", discussed="网站使用情况")
 
@@ -107,13 +108,8 @@ def test_database_locked_by_another_writer(
     sqlite_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GENDAN_BUSY_TIMEOUT_MS", "200")
-    holder = sqlite3.connect(sqlite_file, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
+    with writer_holding_the_lock(sqlite_file):
         assert _calendar_set(str(sqlite_file)) == cli.EXIT_USER_ERROR
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     assert _one_line_error(capsys) == (
         "数据库正被其他人写入（已等待仍未释放），本次未保存任何内容，请稍后重试。"
     )
@@ -153,14 +149,8 @@ def test_record_success_while_locked_saves_nothing(
 ) -> None:
     monkeypatch.setenv("GENDAN_BUSY_TIMEOUT_MS", "200")
     open_database(db_url)
-    holder = sqlite3.connect(db_url, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
-        with pytest.raises(StorageError) as caught:
-            services.callbacks.record_success(open_task, 1, FORM)
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+    with writer_holding_the_lock(db_url), pytest.raises(StorageError) as caught:
+        services.callbacks.record_success(open_task, 1, FORM)
     assert caught.value.key == "error.db_locked"
     _assert_untouched(open_task)
     services.callbacks.record_success(open_task, 1, FORM)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from gendan_tui.app import GendanApp, make_app
@@ -53,7 +54,7 @@ def app_on_call(services: Services, db_url: str, number: str) -> GendanApp:
     return make_app(services, settings, call=number)
 
 
-async def step(pilot, key: str, text: str) -> None:
+async def step(pilot: Pilot[None], key: str, text: str) -> None:
     """Press a step's key, write its one text and save with Enter."""
     await press(pilot, key)
     assert isinstance(pilot.app.screen, NoteFormScreen)
@@ -73,7 +74,7 @@ async def test_an_incoming_call_goes_from_intake_through_forward_follow_up_resol
     app = app_on_call(services, db_url, CALLER)
     async with running(app) as pilot:
         assert isinstance(app.screen, CustomerScreen)
-        assert "来电 13812345678" in app.screen.title
+        assert "来电 13812345678" in (app.screen.title or "")
         pane = app.screen.query_one(CustomerPane)
         assert pane.section("name") == HUAXIN
 
@@ -139,7 +140,7 @@ async def test_an_incoming_call_goes_from_intake_through_forward_follow_up_resol
         await pilot.press("tab", "tab", "tab")
         await type_text(pilot, "已告知")
         await press(pilot, "ctrl+s")
-        assert app.screen is detail
+        assert shown(app, ComplaintDetailScreen) is detail
         assert "回复客户：2025-10-09" in text_of(detail.query_one(ComplaintFacts))
 
         await press(pilot, "x")
@@ -234,7 +235,7 @@ async def test_intake_from_any_screen_finds_the_caller_as_the_number_is_typed(
         await type_text(pilot, "登不了")
         await pilot.press("tab", "enter", "down", "enter")  # solved on the spot
         await press(pilot, "ctrl+s")
-        assert app.screen is form
+        assert shown(app, ComplaintFormScreen) is form
         assert error_under(form, "resolution") == "此项为必填项，不能为空。"
         await type_text(pilot, "已重置")
         await press(pilot, "ctrl+s")

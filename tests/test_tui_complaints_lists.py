@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import load_workbook
 from textual.widgets import Input, ProgressBar
 
+from gendan_tui.app import GendanApp
 from gendan_tui.core import users
 from gendan_tui.core.clock import Clock, FixedClock
 from gendan_tui.core.complaints import ComplaintForm, Forward
@@ -78,8 +79,8 @@ def fill_desk(services: Services) -> dict[str, int]:
     return ids
 
 
-def table_of(app: object) -> ComplaintTable:
-    return app.screen.query_one(ComplaintTable)  # type: ignore[attr-defined]
+def table_of(app: GendanApp) -> ComplaintTable:
+    return app.screen.query_one(ComplaintTable)
 
 
 async def test_the_lists_open_overdue_mine_and_this_week(services: Services, db_url: str) -> None:

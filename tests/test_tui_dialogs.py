@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from gendan_tui.core.services import Services
@@ -29,7 +30,7 @@ from tests.tui_helpers import (
 )
 
 
-async def search_for(pilot, text: str) -> SearchScreen:
+async def search_for(pilot: Pilot[None], text: str) -> SearchScreen:
     await press(pilot, "slash")
     await type_text(pilot, text)
     await settle(pilot)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 from textual.widgets import Static
 
@@ -16,6 +12,7 @@ from gendan_tui.store.db import close_database
 from gendan_tui.store.models import CallbackRecord, CallbackTask
 from gendan_tui.widgets.quota_meter import QuotaMeter
 from tests.conftest import TODAY
+from tests.sqlite_lock import writer_holding_the_lock
 from tests.tui_helpers import (
     app_for,
     build_desk,
@@ -28,18 +25,6 @@ from tests.tui_helpers import (
     text_of,
     type_text,
 )
-
-
-@contextmanager
-def writer_holding_the_lock(path: str) -> Iterator[sqlite3.Connection]:
-    """Another program in the middle of a write transaction on the database file."""
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    try:
-        yield other
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
 
 
 @pytest.mark.sqlite_only

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from gendan_tui.app import GendanApp
 from gendan_tui.core import users
 from gendan_tui.core.audit import AuditEntry, Change
 from gendan_tui.core.complaints import ComplaintForm
@@ -31,8 +32,8 @@ from tests.tui_helpers import (
 FIRST = DESK[0].name
 
 
-def rows(app: object) -> list[tuple[str, str, str, str]]:
-    view = app.screen.query_one(HistoryView)  # type: ignore[attr-defined]
+def rows(app: GendanApp) -> list[tuple[str, str, str, str]]:
+    view = app.screen.query_one(HistoryView)
     return list(
         zip(*(column(view, key) for key in ("at", "user", "action", "change")), strict=True)
     )

@@ -42,8 +42,8 @@ def app_as(services: Services, db_url: str, login: str | None = None) -> GendanA
     return make_app(services, Settings(database_url=db_url, clerk=login, lang="zh"))
 
 
-def error_line(app: object) -> str:
-    return text_of(app.screen.query_one("#form-error"))  # type: ignore[attr-defined]
+def error_line(app: GendanApp) -> str:
+    return text_of(app.screen.query_one("#form-error"))
 
 
 async def test_wrong_password_is_refused_then_the_right_one_opens_today(
@@ -100,7 +100,8 @@ async def test_login_typed_in_full_and_a_passwordless_clerk_by_login_alone(
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert locked.ctx.require_actor().name == "张丽"
-        assert len(app.screen.queue.items) == 6  # type: ignore[attr-defined]
+        queue = app.screen.queue
+        assert queue is not None and len(queue.items) == 6
 
 
 async def test_disabled_and_unknown_accounts_cannot_sign_in(locked: Services, db_url: str) -> None:
@@ -204,8 +205,8 @@ def test_demo_opens_as_the_demo_clerk_with_the_demo_password(
 ) -> None:
     opened: list[str | None] = []
 
-    def run(app: object) -> None:
-        actor = app.services.ctx.actor  # type: ignore[attr-defined]
+    def run(app: GendanApp) -> None:
+        actor = app.services.ctx.actor
         opened.append(actor.login if actor else None)
         close_database()
 

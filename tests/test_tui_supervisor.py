@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
+from gendan_tui.app import GendanApp
 from gendan_tui.core import audit, users
 from gendan_tui.core.context import Actor
 from gendan_tui.core.services import Services
@@ -38,14 +39,14 @@ def team(services: Services) -> dict[str, Actor]:
     }
 
 
-def footer_keys(app: object) -> set[str]:
+def footer_keys(app: GendanApp) -> set[str]:
     """The keys the footer offers (enabled, shown bindings of the screen)."""
-    active = app.screen.active_bindings.values()  # type: ignore[attr-defined]
+    active = app.screen.active_bindings.values()
     return {item.binding.key for item in active if item.enabled and item.binding.show}
 
 
-def picker_options(app: object) -> list[str]:
-    options = app.screen.query_one(OptionList)  # type: ignore[attr-defined]
+def picker_options(app: GendanApp) -> list[str]:
+    options = app.screen.query_one(OptionList)
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
@@ -105,7 +106,10 @@ async def test_a_clerk_neither_sees_nor_may_use_the_supervisors_keys(
         await press(pilot, "w")
         assert notifications(app)[-1] == "张丽 没有“查看全部文员的工作”的权限，操作未执行。"
         assert len(queue_names(app)) == 6
-    assert CallbackTask.select().where(CallbackTask.clerk != services.ctx.actor.id).count() == 0
+    assert (
+        CallbackTask.select().where(CallbackTask.clerk != services.ctx.require_actor().id).count()
+        == 0
+    )
 
 
 async def test_a_manager_may_look_but_not_record(services: Services, db_url: str) -> None:

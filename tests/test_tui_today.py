@@ -6,6 +6,7 @@ from datetime import date
 
 from textual.widgets import Input
 
+from gendan_tui.app import GendanApp
 from gendan_tui.core.clock import FixedClock
 from gendan_tui.core.services import Services, open_services
 from gendan_tui.screens.customer import CustomerScreen
@@ -37,8 +38,8 @@ TWO_MONTHS_ON = date(2025, 12, 9)
 NEXT_WORKDAY = date(2025, 10, 10)
 
 
-def meter(app: object) -> QuotaMeter:
-    return app.screen.query_one(QuotaMeter)  # type: ignore[attr-defined]
+def meter(app: GendanApp) -> QuotaMeter:
+    return app.screen.query_one(QuotaMeter)
 
 
 async def test_queue_lists_overdue_first_with_reason_days_and_attempts(

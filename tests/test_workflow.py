@@ -142,7 +142,7 @@ REFUSALS = {
     "close": "complaint_error.close_before_reply",
     "reopen": "complaint_error.not_finished",
 }
-GOOD_INPUTS = {
+GOOD_INPUTS: dict[str, dict[str, Any]] = {
     "follow_up": {"note": "跟进"},
     "resolve": {"resolution": "已修复"},
     "reply": {"method": "phone", "at": NOW},

@@ -11,6 +11,8 @@ from typing import Any, TypeVar
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
 from textual.worker import WorkerState
 
 from gendan_tui.app import GendanApp, make_app
@@ -146,14 +148,16 @@ def notifications(app: GendanApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-def text_of(widget: object) -> str:
+def text_of(widget: Widget) -> str:
     """The plain text a ``Static`` (or ``Label``) shows."""
-    return str(widget.content)  # type: ignore[attr-defined]
+    assert isinstance(widget, Static), f"{type(widget).__name__} is not a Static"
+    return str(widget.content)
 
 
-def column(table: object, key: str) -> list[str]:
+def column(table: Widget, key: str) -> list[str]:
     """The plain text of one column of a ``DataTable``, top to bottom."""
-    return [str(cell) for cell in table.get_column(key)]  # type: ignore[attr-defined]
+    assert isinstance(table, DataTable), f"{type(table).__name__} is not a DataTable"
+    return [str(cell) for cell in table.get_column(key)]
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
@@ -161,14 +165,14 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*text)
 
 
-def error_under(screen: object, field: str) -> str:
+def error_under(screen: Widget, field: str) -> str:
     """The error shown under a form's field (empty when there is none)."""
-    return text_of(screen.query_one(f"#{field} .field-error"))  # type: ignore[attr-defined]
+    return text_of(screen.query_one(f"#{field} .field-error"))
 
 
-def queue_names(app: object) -> list[str]:
+def queue_names(app: App[Any]) -> list[str]:
     """The customers of the callback queue on screen, top to bottom."""
-    return column(app.screen.query_one(QueueTable), "customer")  # type: ignore[attr-defined]
+    return column(app.screen.query_one(QueueTable), "customer")
 
 
 async def fill_success_form(pilot: Pilot[None], discussed: str) -> SuccessFormScreen:

@@ -7,13 +7,13 @@ import getpass
 import sys
 
 from gendan_tui import i18n
-from gendan_tui.cli.base import open_for, say, sign_in
+from gendan_tui.cli.base import Subcommands, open_for, say, sign_in
 from gendan_tui.config import Settings
 from gendan_tui.core.roles import Role
 from gendan_tui.errors import UserError
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``user list|add|passwd|disable``."""
     user = sub.add_parser("user", parents=[common], help="accounts and roles")
     user.set_defaults(handler=cmd_user)

@@ -10,11 +10,11 @@ import argparse
 from pathlib import Path
 
 from gendan_tui import i18n
-from gendan_tui.cli.base import say
+from gendan_tui.cli.base import Subcommands, say
 from gendan_tui.config import Settings
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``backup FILE [--overwrite]`` and ``restore FILE``."""
     take = sub.add_parser("backup", parents=[common], help="copy the database to FILE")
     take.set_defaults(handler=cmd_backup)

@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from datetime import date
+from typing import TypeAlias
 
 from gendan_tui import i18n
 from gendan_tui.config import Settings, definitions_dir, load_settings
@@ -16,6 +17,9 @@ from gendan_tui.errors import UserError, ValidationError
 
 EXIT_USER_ERROR = 2
 PASSWORD_ENV = "GENDAN_PASSWORD"
+
+# What each module's ``register`` adds its subcommands to (generic only to the type checker).
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def date_arg(text: str) -> date:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 
 from gendan_tui import i18n
-from gendan_tui.cli.base import date_arg, open_for, say, sign_in
+from gendan_tui.cli.base import Subcommands, date_arg, open_for, say, sign_in
 from gendan_tui.config import Settings
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``calendar set|confirm|check``."""
     cal = sub.add_parser("calendar", parents=[common], help="working-day calendar overrides")
     cal.set_defaults(handler=cmd_calendar)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gendan_tui import i18n
-from gendan_tui.cli.base import open_for, say, sign_in
+from gendan_tui.cli.base import Subcommands, open_for, say, sign_in
 from gendan_tui.config import Settings, demo_database_url
 from gendan_tui.core.callbacks import Queue
 from gendan_tui.core.first_look import read_first_look
@@ -36,7 +36,7 @@ def add_open_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``demo``, ``queue`` and ``init``."""
     demo = sub.add_parser("demo", parents=[common], help="fill a database with demo data")
     demo.add_argument("--seed", type=int, default=2026)

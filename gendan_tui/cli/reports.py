@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from gendan_tui import i18n
-from gendan_tui.cli.base import open_for, say, sign_in
+from gendan_tui.cli.base import Subcommands, open_for, say, sign_in
 from gendan_tui.config import Settings
 from gendan_tui.core.periods import MONTH, WEEK
 from gendan_tui.core.services import Services
@@ -22,7 +22,7 @@ PERIOD_HELP = {
 }
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     """Add ``report --list`` and one ``report <code>`` per registered report."""
     report = sub.add_parser("report", parents=[common], help="export reports as .xlsx")
     report.add_argument(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import peewee as pw
 
@@ -266,7 +266,7 @@ class CallbackService:
     def successes(self, clerk: Actor, day: date) -> int:
         """Successful callbacks ``clerk`` recorded on ``day``."""
         with storage_errors():
-            return (
+            return int(
                 CallbackRecord.select()
                 .where(
                     (CallbackRecord.clerk == clerk.id)
@@ -380,18 +380,19 @@ class CallbackService:
         earliest = max(schedule.due_on, self.ctx.calendar.on_or_after(today))
         current = self._open_periodic(customer_id)
         if current is not None and current.due_on <= earliest:
-            return current.due_on
+            return cast(date, current.due_on)
         self._put_periodic(
             customer_id, clerk_id, basis, rules.Schedule(due_on=earliest, next_try_on=earliest)
         )
         return earliest
 
     def _open_periodic(self, customer_id: int) -> CallbackTask | None:
-        return CallbackTask.get_or_none(
+        task: CallbackTask | None = CallbackTask.get_or_none(
             (CallbackTask.customer == customer_id)
             & (CallbackTask.reason == rules.PERIODIC)
             & (CallbackTask.state == "open")
         )
+        return task
 
     def _put_periodic(
         self, customer_id: int, clerk_id: int, basis: date, schedule: rules.Schedule

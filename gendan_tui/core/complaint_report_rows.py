@@ -69,7 +69,7 @@ class SummaryRow(NamedTuple):
 def count_between(start: datetime, end: datetime) -> int:
     """Complaints received from ``start`` up to (not including) ``end``."""
     with storage_errors():
-        return (
+        return int(
             Complaint.select()
             .where((Complaint.received_at >= start) & (Complaint.received_at < end))
             .count()

@@ -94,11 +94,11 @@ def record_event(taken: Taken[Complaint]) -> None:
 
 
 def _replied_after_intake(attempt: Attempt[Complaint]) -> bool:
-    return attempt.inputs["at"] >= attempt.record.received_at
+    return bool(attempt.inputs["at"] >= attempt.record.received_at)
 
 
 def _replied_in_past(attempt: Attempt[Complaint]) -> bool:
-    return attempt.inputs["at"] <= attempt.at
+    return bool(attempt.inputs["at"] <= attempt.at)
 
 
 HANDLE = Permission.HANDLE_COMPLAINTS

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, fields
 from datetime import date
+from typing import Any, cast
 
 from gendan_tui.core import audit
 from gendan_tui.core.callback_rules import CallbackPolicy
@@ -28,6 +29,11 @@ CALENDAR_ENTITY = "calendar_day"
 def _get(key: str, default: object) -> object:
     row = Setting.get_or_none(Setting.key == key)
     return json.loads(row.value) if row else default
+
+
+def _confirmed_years() -> list[int]:
+    """The years whose holidays have been confirmed, as stored (a JSON list of years)."""
+    return [int(y) for y in cast(list[Any], _get(CONFIRMED_YEARS, []))]
 
 
 def _put(key: str, value: object) -> None:
@@ -65,7 +71,7 @@ def load_calendar() -> WorkCalendar:
     """The working-day calendar with the department's overrides and confirmed years."""
     with storage_errors():
         overrides = {row.day: row.is_workday for row in CalendarOverride.select()}
-        years = [int(y) for y in _get(CONFIRMED_YEARS, [])]  # type: ignore[attr-defined]
+        years = _confirmed_years()
     return WorkCalendar(overrides, years)
 
 
@@ -92,7 +98,7 @@ def confirm_calendar_year(by: Actor, year: int) -> None:
     """Declare that ``year``'s holidays and make-up days have been entered as overrides."""
     require(by, Permission.MANAGE_SETTINGS)
     with transaction():
-        before = sorted(int(y) for y in _get(CONFIRMED_YEARS, []))  # type: ignore[attr-defined]
+        before = sorted(_confirmed_years())
         years = sorted({*before, year})
         _put(CONFIRMED_YEARS, years)
         audit.log(

@@ -12,12 +12,13 @@ from typing import Any
 import peewee as pw
 
 from gendan_tui.core.callback_rules import CallbackPolicy
+from gendan_tui.core.clock import start_of
 from gendan_tui.store.models import Complaint
 
 
 def window_start(day: date, policy: CallbackPolicy) -> datetime:
     """The first moment counted when judging frequency as of ``day``."""
-    return datetime.combine(day, datetime.min.time()) - timedelta(days=policy.frequent_window_days)
+    return start_of(day) - timedelta(days=policy.frequent_window_days)
 
 
 def complaints_in_window(customer: Any, day: date, policy: CallbackPolicy) -> pw.SelectQuery:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
+from gendan_tui.core.clock import start_of
 from gendan_tui.errors import ValidationError
 
 WEEK = "week"
@@ -35,12 +36,12 @@ class Period:
     @property
     def start_at(self) -> datetime:
         """The first moment inside the period."""
-        return datetime.combine(self.start, time.min)
+        return start_of(self.start)
 
     @property
     def end_at(self) -> datetime:
         """The first moment after the period (exclusive bound for queries)."""
-        return datetime.combine(self.end + timedelta(days=1), time.min)
+        return start_of(self.end + timedelta(days=1))
 
     def previous(self) -> Period:
         """The period of the same kind just before this one."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from gendan_tui.core import audit
 from gendan_tui.core.context import Actor, ServiceContext
@@ -42,13 +43,13 @@ def _actor(user: User) -> Actor:
 
 
 def _active_user(login: str) -> User | None:
-    return User.get_or_none((User.login == login.strip()) & User.active)
+    return cast(User | None, User.get_or_none((User.login == login.strip()) & User.active))
 
 
 def has_accounts() -> bool:
     """Whether any account exists (the first run creates the first supervisor)."""
     with storage_errors():
-        return User.select().exists()
+        return cast(bool, User.select().exists())
 
 
 def find_actor(login: str) -> Actor:
@@ -216,7 +217,7 @@ class UserService:
     def uses_passwords(self) -> bool:
         """Whether any account has a password (sign-in is on for the database)."""
         with storage_errors():
-            return User.select().where(User.password_hash.is_null(False)).exists()
+            return bool(User.select().where(User.password_hash.is_null(False)).exists())
 
     def only_clerk(self) -> Actor | None:
         """The single active clerk, when there is exactly one."""

@@ -127,7 +127,7 @@ def detail_values(
     names: Names,
     today: date,
     vocabulary: ComplaintVocabulary,
-) -> list:
+) -> list[object]:
     """One complaint as a detail-table row."""
     resolved_on = row.resolved_at.date() if row.resolved_at else today
     late = names.flag(row.due_on < resolved_on) if row.due_on else ""
@@ -203,7 +203,7 @@ def summary_columns() -> list[Column]:
     ]
 
 
-def tally_values(dimension: str, item: str, tally: Tally, total: int) -> list:
+def tally_values(dimension: str, item: str, tally: Tally, total: int) -> list[object]:
     """One summary row."""
     return [
         dimension,

@@ -67,6 +67,9 @@ class ReplyDays:
 Group = tuple[str, str, str | None, bool]
 """Category, status, the role it was forwarded to, solved on the spot."""
 
+Tallies = tuple[Tally, dict[str, Tally], dict[str, Tally], dict[str, Tally]]
+"""The whole period, then per category, per status and per department."""
+
 
 class ComplaintSummary:
     """The figures of one period, fed one complaint at a time."""
@@ -75,7 +78,7 @@ class ComplaintSummary:
         self.reply_days = ReplyDays(calendar)
         self.vocabulary = vocabulary
         self._groups: dict[Group, list[int]] = {}
-        self._tallies: tuple[Tally, dict, dict, dict] | None = None
+        self._tallies: Tallies | None = None
 
     def add(self, row: ReportRow | SummaryRow) -> int | None:
         """Count ``row``; returns its working days from intake to reply (None if not replied)."""
@@ -91,7 +94,7 @@ class ComplaintSummary:
         self._tallies = None
         return days
 
-    def _added_up(self) -> tuple[Tally, dict[str, Tally], dict[str, Tally], dict[str, Tally]]:
+    def _added_up(self) -> Tallies:
         if self._tallies is None:
             total = Tally()
             by_category: dict[str, Tally] = {}

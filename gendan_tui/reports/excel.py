@@ -12,14 +12,12 @@ and renamed into place, so an error never leaves half a file behind.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import secrets
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -29,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
+from rich.cells import cell_len
 
 from gendan_tui import i18n
 from gendan_tui.errors import UserError
@@ -42,7 +41,6 @@ PERCENT = "percent"
 DATE = "date"
 DATETIME = "datetime"
 
-DATE_FORMAT = "yyyy-mm-dd"
 PERCENT_FORMAT = "0.0%"
 DECIMAL_FORMAT = "0.0"
 
@@ -60,7 +58,8 @@ _THIN = Side(style="thin", color="999999")
 _HEADER_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FIXED_WIDTHS = {DATE: 11, DATETIME: 19}
 _NUMBER_FORMATS = {PERCENT: PERCENT_FORMAT, DECIMAL: DECIMAL_FORMAT}
-_RISKY_FIRST = frozenset("=+-@#")  # formula starts, and the "#" of error codes like #N/A
+# The first characters of every text that has to be stored with the quote prefix.
+_RISKY_FIRST = frozenset(FORMULA_STARTS) | {code[0] for code in ERROR_CODES}
 
 
 class Column(NamedTuple):
@@ -72,20 +71,10 @@ class Column(NamedTuple):
     max_width: int = 50
 
 
-@functools.lru_cache(maxsize=4096)
 def display_width(text: str) -> int:
-    """How many character cells ``text`` takes: wide (CJK, full-width) characters count two.
-    Of several lines, the widest counts."""
-    if text.isascii() and "\n" not in text:
-        return len(text)
-    return max(
-        (
-            len(line)
-            + sum(1 for ch in line if ch > "\u10ff" and unicodedata.east_asian_width(ch) in "WF")
-            for line in text.splitlines()
-        ),
-        default=0,
-    )
+    """How many character cells the widest line of ``text`` takes, as the terminal counts
+    them (wide CJK and full-width characters count two), so columns fit Chinese text."""
+    return max((cell_len(line) for line in text.splitlines()), default=0)
 
 
 def clean_text(value: str) -> str:
@@ -230,7 +219,7 @@ class TableSheet:
     @property
     def last_column(self) -> str:
         """The letter of the table's last column."""
-        return get_column_letter(len(self.columns))
+        return cast(str, get_column_letter(len(self.columns)))
 
     def add(self, values: Sequence[Any]) -> None:
         """Append one data row; its values follow the columns' kinds."""

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Header, Label
 
 from gendan_tui.core.complaint_detail import ComplaintDetail
 from gendan_tui.core.complaint_terms import CLOSED
@@ -24,6 +24,7 @@ from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.complaint_steps import ForwardFormScreen, NoteFormScreen, ReplyFormScreen
 from gendan_tui.widgets.complaint_facts import ComplaintFacts, TimelineTable
+from gendan_tui.widgets.keys_footer import KeysFooter
 
 STEP_ACTIONS = frozenset({"forward", "follow_up", "resolve", "reply", "reopen"})
 
@@ -75,7 +76,7 @@ class ComplaintDetailScreen(AppScreen):
             yield ComplaintFacts(id="complaint-facts")
         yield Label(t("ui.detail.timeline"), id="timeline-title")
         yield TimelineTable(id="timeline")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = f"{t('app.title')} · {t('ui.detail.title', no=self.complaint_id)}"

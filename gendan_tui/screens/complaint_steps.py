@@ -24,12 +24,11 @@ from gendan_tui.core.complaints import (
     Forward,
     Reply,
 )
-from gendan_tui.i18n import t
+from gendan_tui.i18n import t, weekday_name
 from gendan_tui.screens.base import ResultT
 from gendan_tui.screens.form import FormScreen
 from gendan_tui.widgets.form_field import FormField, choice_field, pick_field, text_field
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MOMENT_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M")
 TIME_FORMATS = ("%H:%M",)
 
@@ -43,9 +42,7 @@ def target_value(target: ForwardTarget) -> str:
 
 def day_text(day: date) -> str:
     """A date with its weekday, as the due-date line shows it: 2025-10-14（周二）."""
-    return t(
-        "ui.forward.day", date=day.isoformat(), weekday=t(f"ui.weekday.{WEEKDAYS[day.weekday()]}")
-    )
+    return t("ui.forward.day", date=day.isoformat(), weekday=weekday_name(day))
 
 
 def parse_moment(text: str, today: date) -> datetime | None:

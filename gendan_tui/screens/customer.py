@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from gendan_tui.core.customers import CustomerDetail
 from gendan_tui.core.roles import Permission
@@ -16,6 +16,7 @@ from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.complaint_form import ComplaintFormScreen
 from gendan_tui.screens.history import HistoryScreen
 from gendan_tui.widgets.customer_pane import CustomerPane
+from gendan_tui.widgets.keys_footer import KeysFooter
 
 
 class CustomerScreen(AppScreen):
@@ -54,7 +55,7 @@ class CustomerScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield CustomerPane(id="customer-pane")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = f"{t('app.title')} · {t('ui.customer.title')}"

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from gendan_tui.core.callbacks import FAILURE_OUTCOMES, CallResult, QueueItem
 from gendan_tui.i18n import t
+from gendan_tui.screens.call_heading import call_heading
 from gendan_tui.screens.form import FormScreen
 from gendan_tui.widgets.form_field import FormField
 
@@ -42,10 +43,7 @@ class FailureFormScreen(FormScreen[CallResult]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(t("ui.failure.title", customer=self.item.customer_name), classes="title")
-            yield Label(
-                f"{t(f'reason.{self.item.reason}')} · {self.item.phone}", classes="subtitle"
-            )
+            yield from call_heading("ui.failure.title", self.item)
             yield OptionList(
                 *(
                     Option(f"{number}  {t(f'outcome.{code}')}", id=code)

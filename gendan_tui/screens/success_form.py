@@ -7,11 +7,12 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Checkbox, Input
 
 from gendan_tui.core.callbacks import CallResult, QueueItem, SuccessForm
 from gendan_tui.core.customers import CustomerDetail
 from gendan_tui.i18n import t
+from gendan_tui.screens.call_heading import call_heading
 from gendan_tui.screens.form import FormScreen
 from gendan_tui.widgets.form_field import FormField
 
@@ -43,10 +44,7 @@ class SuccessFormScreen(FormScreen[CallResult]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(t("ui.success.title", customer=self.item.customer_name), classes="title")
-            yield Label(
-                f"{t(f'reason.{self.item.reason}')} · {self.item.phone}", classes="subtitle"
-            )
+            yield from call_heading("ui.success.title", self.item)
             yield FormField(
                 t("ui.success.contact"),
                 Input(self.contact_name or "", id="contact_name-input", compact=True),

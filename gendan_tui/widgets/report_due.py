@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from gendan_tui.core.report_exports import DUE, EXPORTED, OVERDUE
-from gendan_tui.i18n import t
+from gendan_tui.i18n import t, weekday_name
 from gendan_tui.widgets.service_calls import ServiceCalls
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 WEEKLY_REPORT = "complaints-weekly"
 REFRESH_SECONDS = 60
 STATES = (DUE, OVERDUE, EXPORTED)
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def due_text(due: ReportDue) -> str:
@@ -34,7 +33,7 @@ def due_text(due: ReportDue) -> str:
     params: dict[str, Any] = {
         "week": due.period.label,
         "due": due.due_at.strftime("%m-%d %H:%M"),
-        "weekday": t(f"ui.weekday.{WEEKDAYS[due.due_at.weekday()]}"),
+        "weekday": weekday_name(due.due_at),
     }
     if due.export is not None:
         params["at"] = due.export.at.strftime("%m-%d %H:%M")
