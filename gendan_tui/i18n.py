@@ -19,6 +19,8 @@ DEFAULT_LANGUAGE = "zh"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _current = DEFAULT_LANGUAGE
+_names: dict[str, dict[str, str]] = {}
+"""Texts the department's definitions give (stage and category names), by language."""
 
 
 @cache
@@ -53,8 +55,12 @@ def language() -> str:
 
 def t(key: str, **params: Any) -> str:
     """The text for ``key`` in the current language, formatted with ``params``."""
-    text = _catalog(_current).get(key) or _catalog(DEFAULT_LANGUAGE).get(key) or key
+    text = _lookup(_current, key) or _lookup(DEFAULT_LANGUAGE, key) or key
     return text.format(**params) if params else text
+
+
+def _lookup(lang: str, key: str) -> str | None:
+    return _catalog(lang).get(key) or _names.get(lang, {}).get(key)
 
 
 def weekday_name(day: date) -> str:
@@ -64,18 +70,19 @@ def weekday_name(day: date) -> str:
 
 def has_key(key: str, lang: str) -> bool:
     """Whether ``lang`` defines ``key`` (used by tests that keep the catalogs in step)."""
-    return key in _catalog(lang)
+    return _lookup(lang, key) is not None
 
 
 def keys(lang: str) -> set[str]:
     """Every key the catalog of ``lang`` defines."""
-    return set(_catalog(lang))
+    return set(_catalog(lang)) | set(_names.get(lang, {}))
 
 
 def add_names(prefix: str, names: Mapping[str, Mapping[str, str]]) -> None:
     """Make ``names`` (code → language → text, from the department's definitions) the texts
-    of the keys ``<prefix>.<code>``; a language a name lacks falls back to the default."""
+    of the keys ``<prefix>.<code>``; a language a name lacks falls back to the default.
+    They are kept beside the catalogs, so no catalog is read before it is needed."""
     for code, by_language in names.items():
         for lang in LANGUAGES:
             text = by_language.get(lang) or by_language.get(DEFAULT_LANGUAGE) or code
-            _catalog(lang)[f"{prefix}.{code}"] = text
+            _names.setdefault(lang, {})[f"{prefix}.{code}"] = text
