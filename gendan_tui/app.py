@@ -77,7 +77,7 @@ class GendanApp(App[None]):
             "ui.export.key",
             tooltip="ui.export.key_long",
             show=False,
-            id="complaint.export",
+            id="report.export",
         ),
         Binding(
             "ctrl+p",

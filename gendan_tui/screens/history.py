@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Header, Label, Static
 
 from gendan_tui.core import audit, users
@@ -18,6 +18,7 @@ from gendan_tui.core.services import Services
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.widgets.history_view import HistoryView
+from gendan_tui.widgets.keys import BACK
 from gendan_tui.widgets.keys_footer import KeysFooter
 
 HISTORY_GROUP = "history"
@@ -38,9 +39,7 @@ def read_history(
 class HistoryScreen(AppScreen):
     """The audit trail of ``entity`` number ``entity_id``, newest first."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "ui.key.back", id="app.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [BACK]
 
     def __init__(self, entity: str, entity_id: int, subject: str = "") -> None:
         super().__init__()

@@ -25,7 +25,7 @@ from gendan_tui.widgets.form_field import FormField
 
 SIGN_IN_GROUP = "sign_in"
 LEAVE_BINDINGS: list[BindingType] = [
-    Binding("escape", "leave", "ui.key.quit", tooltip="ui.key.quit_long", id="app.quit"),
+    Binding("escape", "leave", "ui.key.quit", tooltip="ui.key.quit_long", id="login.leave"),
     Binding("ctrl+q", "leave", "ui.key.quit", show=False, priority=True, id="app.quit_now"),
 ]
 
