@@ -54,6 +54,16 @@ def localize_bindings(node: DOMNode) -> None:
     )
 
 
+def bound_to(node: DOMNode, key: str) -> list[Binding]:
+    """The bindings of ``node`` itself that ``key`` runs, with the app's keymap applied."""
+    keymap = node.app._keymap
+    if not keymap:
+        return node._bindings.key_to_bindings.get(key, [])
+    bindings = node._bindings.copy()
+    bindings.apply_keymap(keymap)
+    return bindings.key_to_bindings.get(key, [])
+
+
 def area_of(binding: Binding) -> str:
     """The translated area of a binding ("回访"), from the first part of its id."""
     area = (binding.id or "app").split(".", 1)[0]
