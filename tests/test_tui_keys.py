@@ -11,7 +11,7 @@ import pytest
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from gendan_tui import i18n
+from gendan_tui import cli, i18n
 from gendan_tui.app import GendanApp, make_app
 from gendan_tui.config import load_settings, read_keys
 from gendan_tui.core import users
@@ -173,3 +173,21 @@ async def test_a_rebound_key_the_person_may_not_use_explains_why(
         assert notifications(app) == []
         await press(pilot, "ctrl+e")
         assert notifications(app) == ["张丽 没有“重新分配工作”的权限，操作未执行。"]
+
+
+def test_gendan_keys_lists_every_id_with_the_users_keys_and_tells_bad_entries(
+    isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (isolated_home / "config").mkdir(parents=True)
+    (isolated_home / "config" / "config.toml").write_text(
+        '[keys]\n"callback.success" = "ctrl+r"\n"nope" = "x"\n', "utf-8"
+    )
+    assert cli.main(["keys"]) == 0
+    captured = capsys.readouterr()
+    lines = {line.split()[0]: line.split()[1:] for line in captured.out.splitlines()}
+    assert lines["callback.success"] == ["ctrl+r", "回访:", "记录成功回访"]
+    assert lines["app.quit"] == ["q", "应用:", "退出程序"]
+    assert set(lines) == {binding.id for _, binding in defined_bindings()}
+    assert captured.err == (
+        "gendan: [keys] 中的“nope”不是任何快捷键的编号（gendan keys 列出全部编号）；这一项已忽略。\n"
+    )
