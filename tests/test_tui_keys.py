@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Tab, Tabs
 
 from gendan_tui import cli, i18n
 from gendan_tui.app import GendanApp, make_app
@@ -191,3 +191,18 @@ def test_gendan_keys_lists_every_id_with_the_users_keys_and_tells_bad_entries(
     assert captured.err == (
         "gendan: [keys] 中的“nope”不是任何快捷键的编号（gendan keys 列出全部编号）；这一项已忽略。\n"
     )
+
+
+async def test_the_complaint_tabs_name_the_rebound_keys(
+    services: Services, db_url: str, isolated_home: Path
+) -> None:
+    build_desk(services)
+    config = '[keys]\n"complaint.view_overdue" = "v"\n'
+    app = app_with_config(services, db_url, isolated_home, config)
+    async with running(app) as pilot:
+        await press(pilot, "3")
+        tabs = app.screen.query_one(Tabs)
+        labels = [str(tab.label) for tab in tabs.query(Tab)]
+        assert labels == ["o 未结案", "v 已逾期", "m 我的", "w 本周"]
+        await press(pilot, "v")
+        assert tabs.active == "overdue"

@@ -64,6 +64,13 @@ def bound_to(node: DOMNode, key: str) -> list[Binding]:
     return bindings.key_to_bindings.get(key, [])
 
 
+def key_in_force(node: DOMNode, binding_id: str, default: str) -> str:
+    """How the first key of binding ``binding_id`` is shown (for texts that name it): the
+    user's key when the keymap rebinds it, else ``default``."""
+    keys = node.app._keymap.get(binding_id, default)
+    return node.app.get_key_display(Binding(keys.split(",")[0], ""))
+
+
 def area_of(binding: Binding) -> str:
     """The translated area of a binding ("回访"), from the first part of its id."""
     area = (binding.id or "app").split(".", 1)[0]
