@@ -6,7 +6,9 @@ The home screen is the base of Textual's default mode, so opening it costs no mo
 switch (each first switch re-reads every style sheet). When the command line has not
 signed the person in, the start screen covers it until someone is; the home screen starts
 its work once it shows to a signed-in person. Dialogs and the other screens are imported
-when first opened.
+when first opened. The user's ``[keys]`` apply from the first paint; checking them needs
+every screen's bindings, so it waits until that paint, then sets aside the entries that
+cannot work and says why.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ class GendanApp(App[None]):
             "ui.export.key",
             tooltip="ui.export.key_long",
             show=False,
-            id="complaint.export",
+            id="report.export",
         ),
         Binding(
             "ctrl+p",
@@ -98,6 +100,7 @@ class GendanApp(App[None]):
     ) -> None:
         super().__init__()
         localize_bindings(self)
+        self.set_keymap(settings.keymap)
         self.services = services
         self.settings = settings
         self.incoming_call = call
@@ -117,6 +120,8 @@ class GendanApp(App[None]):
         of the default mode, its mode name for its number key; then begin the day, or
         cover the home screen with the start screen until someone signs in."""
         self.call_after_refresh(resume_collection)
+        if self.settings.keymap or self.settings.key_problems:
+            self.call_after_refresh(self.check_keys)
         self.add_mode(HOME.name, HOME.create)
         for problem in self.services.ctx.definitions.problems:
             self.notify(
@@ -128,6 +133,20 @@ class GendanApp(App[None]):
         from gendan_tui.screens.start import StartScreen
 
         self.push_screen(StartScreen(self.settings.clerk or ""))
+
+    def check_keys(self) -> None:
+        """Keep only the ``[keys]`` entries that can work, and tell the user about the
+        others, one notification each."""
+        problems = list(self.settings.key_problems)
+        if self.settings.keymap:
+            from gendan_tui.keymap import check_keymap
+
+            keymap, found = check_keymap(self.settings.keymap)
+            if found:
+                self.set_keymap(keymap)
+            problems.extend(found)
+        for problem in problems:
+            self.notify(str(problem), title=t("keys.title"), severity="warning", timeout=15)
 
     async def on_start_screen_signed_in(self, message: StartScreen.SignedIn) -> None:
         await self.pop_screen()

@@ -3,19 +3,23 @@
 Precedence is command-line flag, then environment (``GENDAN_DATABASE_URL``, ``GENDAN_CLERK``,
 ``GENDAN_LANG``), then ``config.toml`` in the user config directory, then defaults.
 ``GENDAN_HOME`` moves both the data and the config directory (tests and demos use it).
+The ``[keys]`` table of ``config.toml`` rebinds keys by binding id; an entry that is not a
+key string is set aside with a problem to tell the user, and the others still apply.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import platformdirs
 
-from gendan_tui.errors import ValidationError
+from gendan_tui.errors import UserError, ValidationError
 from gendan_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 APP_NAME = "gendan"
@@ -68,6 +72,10 @@ class Settings:
     clerk: str | None = None
     lang: str = DEFAULT_LANGUAGE
     today: date | None = None
+    keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Keys by binding id from the ``[keys]`` table, as the user wrote them."""
+    key_problems: tuple[UserError, ...] = ()
+    """Why ``[keys]`` entries left out of ``keymap`` were left out."""
 
     def with_overrides(
         self,
@@ -104,14 +112,43 @@ def _read_config_file(path: Path) -> dict[str, object]:
         raise ValidationError("error.bad_config", path=str(path), reason=str(exc)) from exc
 
 
+def read_keys(table: object) -> tuple[dict[str, str], list[UserError]]:
+    """The ``[keys]`` table as binding id → keys, and a problem for each entry whose value
+    is not a key string; an id written without quotes (``callback.success = "ctrl+r"``)
+    is a nested table to TOML and is read as the dotted id it looks like."""
+    if not isinstance(table, dict):
+        return {}, [ValidationError("keys.not_table")]
+    keymap: dict[str, str] = {}
+    problems: list[UserError] = []
+    for entry, keys in _dotted(table).items():
+        if isinstance(keys, str) and keys.strip():
+            keymap[entry] = keys
+        else:
+            problems.append(ValidationError("keys.not_text", entry=entry))
+    return keymap, problems
+
+
+def _dotted(table: dict[str, object], prefix: str = "") -> dict[str, object]:
+    flat: dict[str, object] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_dotted(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
 def load_settings() -> Settings:
     """Settings from the environment and the config file, before command-line overrides."""
     file = _read_config_file(config_dir() / "config.toml")
     url = os.environ.get("GENDAN_DATABASE_URL") or str(file.get("database_url") or "")
     clerk = os.environ.get("GENDAN_CLERK") or file.get("clerk")
     lang = os.environ.get("GENDAN_LANG") or str(file.get("lang") or DEFAULT_LANGUAGE)
+    keymap, key_problems = read_keys(file["keys"]) if "keys" in file else ({}, [])
     return Settings(
         database_url=url or default_database_url(),
         clerk=str(clerk) if clerk else None,
         lang=check_language(lang),
+        keymap=MappingProxyType(keymap),
+        key_problems=tuple(key_problems),
     )

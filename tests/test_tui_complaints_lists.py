@@ -12,7 +12,7 @@ from textual.widgets import Input, ProgressBar
 
 from gendan_tui.app import GendanApp
 from gendan_tui.core import users
-from gendan_tui.core.clock import Clock, FixedClock
+from gendan_tui.core.clock import FixedClock
 from gendan_tui.core.complaints import ComplaintForm, Forward
 from gendan_tui.core.services import Services
 from gendan_tui.reports.service import ReportService
@@ -22,6 +22,7 @@ from gendan_tui.screens.today import TodayScreen
 from gendan_tui.widgets.complaint_table import ComplaintTable
 from gendan_tui.widgets.report_due import ReportDueLine
 from tests.tui_helpers import (
+    MomentClock,
     app_for,
     build_desk,
     column,
@@ -43,16 +44,6 @@ def on(services: Services, day: date) -> None:
     """Move the services' clock to ``day``."""
     assert isinstance(services.ctx.clock, FixedClock)
     services.ctx.clock.day = day
-
-
-class MomentClock(Clock):
-    """A clock stopped at one moment, for what depends on the time of day."""
-
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 def take(services: Services, customer_id: int, content: str, **fields: Any) -> int:

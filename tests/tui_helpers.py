@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from textual.app import App
@@ -17,6 +17,7 @@ from textual.worker import WorkerState
 
 from gendan_tui.app import GendanApp, make_app
 from gendan_tui.config import Settings
+from gendan_tui.core.clock import Clock
 from gendan_tui.core.customers import NewContact, NewCustomer
 from gendan_tui.core.services import Services
 from gendan_tui.screens.success_form import SuccessFormScreen
@@ -74,6 +75,16 @@ DESK: tuple[Due, ...] = (
         kind="new",
     ),
 )
+
+
+class MomentClock(Clock):
+    """A clock stopped at one moment, for what depends on the time of day."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
 
 
 def build_desk(services: Services, desk: tuple[Due, ...] = DESK) -> dict[str, int]:

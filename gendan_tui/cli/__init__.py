@@ -11,14 +11,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from gendan_tui.cli import accounts, backup, calendar, desk, reports
+from gendan_tui.cli import accounts, backup, calendar, desk, keys, reports
 from gendan_tui.cli.base import EXIT_USER_ERROR, common_options, settings_from
 from gendan_tui.errors import UserError
 from gendan_tui.startup import resume_collection
 
 __all__ = ["EXIT_USER_ERROR", "build_parser", "main"]
 
-MODULES = (desk, accounts, calendar, reports, backup)
+MODULES = (desk, accounts, calendar, reports, backup, keys)
 
 
 def build_parser() -> argparse.ArgumentParser:

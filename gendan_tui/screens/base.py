@@ -18,7 +18,7 @@ from gendan_tui.core.first_look import FirstLook
 from gendan_tui.core.roles import Permission, PermissionDenied, require
 from gendan_tui.core.services import Services
 from gendan_tui.i18n import t
-from gendan_tui.widgets.keys import localize_bindings
+from gendan_tui.widgets.keys import bound_to, localize_bindings
 from gendan_tui.widgets.service_calls import ServiceCalls
 
 ResultT = TypeVar("ResultT")
@@ -87,7 +87,7 @@ class AppScreen(WorkerResults, Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """A key bound here to an action the person may not run explains the refusal."""
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+        for binding in bound_to(self, event.key):
             refused = self.refusal(binding.action.split("(", 1)[0])
             if refused is not None:
                 event.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from gendan_tui.core.context import Actor
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppModal
+from gendan_tui.widgets.keys import CANCEL
 
 
 class ClerkPickerScreen(AppModal[Actor | None]):
@@ -23,9 +24,7 @@ class ClerkPickerScreen(AppModal[Actor | None]):
     signed-in person, is offered first when they are not a clerk, to go back to their own.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "ui.key.cancel", id="form.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
 
     def __init__(
         self,

@@ -24,6 +24,7 @@ from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.complaint_steps import ForwardFormScreen, NoteFormScreen, ReplyFormScreen
 from gendan_tui.widgets.complaint_facts import ComplaintFacts, TimelineTable
+from gendan_tui.widgets.keys import BACK
 from gendan_tui.widgets.keys_footer import KeysFooter
 
 STEP_ACTIONS = frozenset({"forward", "follow_up", "resolve", "reply", "reopen"})
@@ -33,7 +34,7 @@ class ComplaintDetailScreen(AppScreen):
     """The complaint with its timeline; f u r p x o take the steps, Esc goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "ui.key.back", id="app.back"),
+        BACK,
         Binding(
             "f",
             "forward",

@@ -30,6 +30,7 @@ from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.complaint_detail import ComplaintDetailScreen
 from gendan_tui.widgets.complaint_table import ComplaintTable, responsible
+from gendan_tui.widgets.keys import key_in_force
 from gendan_tui.widgets.keys_footer import KeysFooter
 
 VIEW_KEYS = {OPEN_VIEW: "o", OVERDUE_VIEW: "d", MINE_VIEW: "m", WEEK_VIEW: "w"}
@@ -74,7 +75,7 @@ class ComplaintsScreen(AppScreen):
                 Tab(
                     t(
                         "ui.complaints.tab",
-                        letter=VIEW_KEYS[view],
+                        letter=key_in_force(self, f"complaint.view_{view}", VIEW_KEYS[view]),
                         name=t(f"complaint_view.{view}"),
                     ),
                     id=view,

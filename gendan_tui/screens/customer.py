@@ -16,6 +16,7 @@ from gendan_tui.screens.base import AppScreen
 from gendan_tui.screens.complaint_form import ComplaintFormScreen
 from gendan_tui.screens.history import HistoryScreen
 from gendan_tui.widgets.customer_pane import CustomerPane
+from gendan_tui.widgets.keys import BACK, NEW_COMPLAINT
 from gendan_tui.widgets.keys_footer import KeysFooter
 
 
@@ -23,14 +24,8 @@ class CustomerScreen(AppScreen):
     """The customer pane at full size, with a complaint key for an incoming call."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "ui.key.back", id="app.back"),
-        Binding(
-            "c",
-            "complaint",
-            "ui.key.complaint",
-            tooltip="ui.key.complaint_long",
-            id="complaint.new",
-        ),
+        BACK,
+        NEW_COMPLAINT,
         Binding(
             "h",
             "history",

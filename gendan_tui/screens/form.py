@@ -20,6 +20,7 @@ from gendan_tui.errors import ConflictError, ValidationError
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppModal, ResultT
 from gendan_tui.widgets.form_field import FormField
+from gendan_tui.widgets.keys import CANCEL
 from gendan_tui.widgets.service_calls import error_text
 
 
@@ -28,7 +29,7 @@ class FormScreen(AppModal[ResultT | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "ui.key.save", id="form.save", priority=True),
-        Binding("escape", "cancel", "ui.key.cancel", id="form.cancel"),
+        CANCEL,
     ]
 
     def __init__(self, save: Callable[[Any], ResultT]) -> None:

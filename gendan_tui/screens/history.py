@@ -10,22 +10,21 @@ from functools import partial
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Header, Label, Static
 
 from gendan_tui.core.history import RecordHistory
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.widgets.history_view import HistoryView
+from gendan_tui.widgets.keys import BACK
 from gendan_tui.widgets.keys_footer import KeysFooter
 
 
 class HistoryScreen(AppScreen):
     """The audit trail of ``entity`` number ``entity_id``, newest first."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "ui.key.back", id="app.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [BACK]
 
     def __init__(self, entity: str, entity_id: int, subject: str = "") -> None:
         super().__init__()

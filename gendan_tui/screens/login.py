@@ -23,7 +23,7 @@ from gendan_tui.widgets.form_field import FormField
 from gendan_tui.widgets.service_calls import error_text
 
 LEAVE_BINDINGS: list[BindingType] = [
-    Binding("escape", "leave", "ui.key.quit", tooltip="ui.key.quit_long", id="app.quit"),
+    Binding("escape", "leave", "ui.key.quit", tooltip="ui.key.quit_long", id="login.leave"),
     Binding("ctrl+q", "leave", "ui.key.quit", show=False, priority=True, id="app.quit_now"),
 ]
 

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from gendan_tui.core.customers import SEARCH_LIMIT, CustomerHit
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppModal
+from gendan_tui.widgets.keys import CANCEL
 
 
 class SearchScreen(AppModal[int | None]):
@@ -25,8 +26,8 @@ class SearchScreen(AppModal[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "move(1)", "ui.key.down", show=False, id="search.down"),
         Binding("up", "move(-1)", "ui.key.up", show=False, id="search.up"),
-        Binding("enter", "open", "ui.key.open", tooltip="ui.key.open_long", id="customer.open"),
-        Binding("escape", "cancel", "ui.key.cancel", id="form.cancel"),
+        Binding("enter", "open", "ui.key.open", tooltip="ui.key.open_long", id="search.open"),
+        CANCEL,
     ]
 
     def __init__(self) -> None:

@@ -26,6 +26,7 @@ from gendan_tui.core.roles import Permission
 from gendan_tui.i18n import t
 from gendan_tui.screens.base import AppScreen
 from gendan_tui.widgets.customer_pane import CustomerPane
+from gendan_tui.widgets.keys import NEW_COMPLAINT
 from gendan_tui.widgets.keys_footer import KeysFooter
 from gendan_tui.widgets.queue_table import QueueTable
 from gendan_tui.widgets.quota_meter import QuotaMeter
@@ -56,13 +57,7 @@ class TodayScreen(AppScreen):
         Binding(
             "f", "failure", "ui.key.failure", tooltip="ui.key.failure_long", id="callback.failure"
         ),
-        Binding(
-            "c",
-            "complaint",
-            "ui.key.complaint",
-            tooltip="ui.key.complaint_long",
-            id="complaint.new",
-        ),
+        NEW_COMPLAINT,
         Binding(
             "slash", "search", "ui.key.search", tooltip="ui.key.search_long", id="customer.search"
         ),
