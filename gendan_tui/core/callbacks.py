@@ -20,7 +20,7 @@ from gendan_tui.core.frequent import complaints_in_window, has_frequent_problems
 from gendan_tui.core.roles import Permission, require, require_own_or_all
 from gendan_tui.core.versioned import LastChange, Versioned
 from gendan_tui.core.workflow import Attempt, Holds, OneOf, Step, Taken, TextGiven, Workflow
-from gendan_tui.errors import ConflictError, Key, NotFoundError, ValidationError
+from gendan_tui.errors import ConflictError, NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
     CallbackRecord,
@@ -110,7 +110,7 @@ def _handled(task: CallbackTask, last: LastChange) -> ConflictError:
     return ConflictError(
         "error.task_changed",
         customer=task.customer.name,
-        who=last.who or Key("error.someone_else"),
+        who=last.who_or_someone,
     )
 
 

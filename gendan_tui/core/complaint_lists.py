@@ -66,6 +66,11 @@ class ComplaintList:
     total: int
 
 
+def complaint_phone() -> pw.Expression:
+    """The number a complaint was made from, else the customer's first number."""
+    return pw.fn.COALESCE(pw.fn.NULLIF(Complaint.phone, ""), first_phone(), "")
+
+
 def is_overdue(due_on: date | None, status: str, day: date) -> bool:
     """Past its due date on ``day`` and the customer not yet replied to."""
     return due_on is not None and due_on < day and status not in ANSWERED
@@ -126,7 +131,7 @@ def complaint_list(
                 Complaint.received_at,
                 Complaint.customer.alias("customer_id"),
                 Customer.name.alias("customer_name"),
-                pw.fn.COALESCE(pw.fn.NULLIF(Complaint.phone, ""), first_phone(), "").alias("phone"),
+                complaint_phone().alias("phone"),
                 Complaint.category,
                 Complaint.severity,
                 Complaint.status,

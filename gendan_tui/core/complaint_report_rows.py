@@ -13,8 +13,8 @@ from typing import Any, NamedTuple
 
 import peewee as pw
 
+from gendan_tui.core.complaint_lists import complaint_phone
 from gendan_tui.core.complaint_terms import CLOSED
-from gendan_tui.core.customers import first_phone
 from gendan_tui.store.db import storage_errors
 from gendan_tui.store.models import Complaint, ComplaintEvent, Customer, Phone, User
 
@@ -112,7 +112,7 @@ def report_rows(start: datetime, end: datetime) -> Iterator[ReportRow]:
             Complaint.customer.alias("customer_id"),
             Customer.name.alias("customer_name"),
             Complaint.contact_name,
-            pw.fn.COALESCE(pw.fn.NULLIF(Complaint.phone, ""), first_phone(), "").alias("phone"),
+            complaint_phone().alias("phone"),
             Complaint.channel,
             Complaint.category,
             Complaint.severity,

@@ -14,7 +14,7 @@ from gendan_tui.core.frequent import has_frequent_problems
 from gendan_tui.core.roles import Permission, require
 from gendan_tui.core.validation import parse_phone, phone_digits, required
 from gendan_tui.core.versioned import LastChange, Versioned
-from gendan_tui.errors import ConflictError, Key, NotFoundError, ValidationError
+from gendan_tui.errors import ConflictError, NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
     CallbackRecord,
@@ -201,7 +201,7 @@ def _changed(customer: Customer, last: LastChange) -> ConflictError:
     return ConflictError(
         "error.record_changed",
         name=customer.name,
-        who=last.who or Key("error.someone_else"),
+        who=last.who_or_someone,
     )
 
 

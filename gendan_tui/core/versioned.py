@@ -17,7 +17,7 @@ import peewee as pw
 
 from gendan_tui.core import audit
 from gendan_tui.core.context import Actor
-from gendan_tui.errors import ConflictError, UserError
+from gendan_tui.errors import ConflictError, Key, UserError
 
 ModelT = TypeVar("ModelT", bound=pw.Model)
 
@@ -28,6 +28,11 @@ class LastChange:
 
     who: str | None
     at: datetime | None
+
+    @property
+    def who_or_someone(self) -> str:
+        """The name, or "someone else" (translated when shown) when the trail has none."""
+        return self.who or Key("error.someone_else")
 
 
 @dataclass(frozen=True)

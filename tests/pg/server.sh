@@ -74,6 +74,9 @@ synchronous_commit = off
 full_page_writes = off
 shared_buffers = 64MB
 log_min_messages = warning
+# Test databases live for one test: an autovacuum worker (a superuser's process) inside one
+# would make the test role's DROP DATABASE ... WITH (FORCE) fail.
+autovacuum = off
 CONF
     if ! as_owner "$bin/pg_ctl" --pgdata="$datadir" --log="$datadir/server.log" --wait \
         --timeout=60 start >/dev/null; then
