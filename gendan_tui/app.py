@@ -100,7 +100,8 @@ class GendanApp(App[None]):
     ) -> None:
         super().__init__()
         localize_bindings(self)
-        self.set_keymap(settings.keymap)
+        if settings.keymap:
+            self.set_keymap(settings.keymap)
         self.services = services
         self.settings = settings
         self.incoming_call = call

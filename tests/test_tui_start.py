@@ -5,8 +5,11 @@ the layout fits the terminal's width from the first frame."""
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -159,3 +162,24 @@ async def test_the_home_screen_fits_the_terminal_width_from_its_first_frame(
             assert pane.y >= queue.bottom  # the pane under the queue
         else:
             assert pane.x >= queue.right  # the pane beside it
+
+
+def test_opening_the_desk_leaves_the_write_paths_unloaded(tmp_path: Path) -> None:
+    """Start-up reads the queue only: the workflow, history, complaint and report modules
+    load on first use (a fresh interpreter, so other tests' imports do not count)."""
+    db = tmp_path / "desk.sqlite3"
+    code = (
+        "import sys\n"
+        "from gendan_tui.cli.base import open_for\n"
+        "from gendan_tui.config import Settings\n"
+        f"services = open_for(Settings(database_url={str(db)!r}))\n"
+        "import gendan_tui.app, gendan_tui.screens.today\n"
+        "late = ['gendan_tui.core.workflow', 'gendan_tui.core.history',\n"
+        "        'gendan_tui.core.complaints', 'gendan_tui.reports.service', 'openpyxl']\n"
+        "print([name for name in late if name in sys.modules])\n"
+    )
+    assert cli.main(["init", "--db", str(db)]) == 0
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert out.strip() == "[]"

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from gendan_tui.core import callbacks as callback_workflow
+from gendan_tui.core import callback_workflow
 from gendan_tui.core.callbacks import SuccessForm
 from gendan_tui.core.complaint_terms import CLOSED, STATUSES
 from gendan_tui.core.complaint_workflow import WORKFLOW as COMPLAINT_WORKFLOW

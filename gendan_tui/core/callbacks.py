@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import peewee as pw
 
@@ -17,10 +17,8 @@ from gendan_tui.core import callback_rules as rules
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.customers import first_phone
 from gendan_tui.core.frequent import complaints_in_window, has_frequent_problems, is_frequent
-from gendan_tui.core.roles import Permission, require, require_own_or_all
-from gendan_tui.core.versioned import LastChange, Versioned
-from gendan_tui.core.workflow import Attempt, Holds, OneOf, Step, Taken, TextGiven, Workflow
-from gendan_tui.errors import ConflictError, NotFoundError, ValidationError
+from gendan_tui.core.roles import Permission, require
+from gendan_tui.errors import NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
 from gendan_tui.store.models import (
     CallbackRecord,
@@ -30,12 +28,17 @@ from gendan_tui.store.models import (
     OrderEvent,
 )
 
+if TYPE_CHECKING:
+    from gendan_tui.core.workflow import Taken
+
 DAILY_QUOTA = 4
 CLERK_ROLE = "clerk"
 QUEUE_LIMIT = 200
 
 OPEN = "open"
 DONE = "done"
+TASK_ENTITY = "callback_task"
+"""What the audit trail calls a callback."""
 SUCCESS = "success"
 FAILURE_OUTCOMES = ("no_answer", "busy", "wrong_number", "not_person", "other")
 
@@ -95,7 +98,7 @@ class CallResult:
     next_callback_on: date | None
 
 
-def _task_fields(task: CallbackTask) -> dict[str, Any]:
+def task_fields(task: CallbackTask) -> dict[str, Any]:
     """The fields of a callback the audit trail compares before and after a change."""
     return {
         "state": task.state,
@@ -104,98 +107,6 @@ def _task_fields(task: CallbackTask) -> dict[str, Any]:
         "attempts": task.attempts,
         "clerk": task.clerk_id,
     }
-
-
-def _handled(task: CallbackTask, last: LastChange) -> ConflictError:
-    return ConflictError(
-        "error.task_changed",
-        customer=task.customer.name,
-        who=last.who_or_someone,
-    )
-
-
-TASKS: Versioned[CallbackTask] = Versioned(
-    CallbackTask,
-    "callback_task",
-    _task_fields,
-    missing=lambda task: NotFoundError("error.unknown_task", task=task),
-    conflict=_handled,
-)
-"""How callbacks are loaded and saved."""
-
-
-def _may_work(actor: Actor, task: CallbackTask) -> None:
-    require_own_or_all(actor, task.clerk_id, Permission.WORK_CALLBACKS)
-
-
-def _schedule_next(taken: Taken[CallbackTask]) -> None:
-    """After a success: the customer's next periodic callback, from today."""
-    task = taken.after
-    CallbackService(taken.attempt.ctx).schedule_periodic(
-        task.customer_id, taken.attempt.at.date(), task.clerk_id
-    )
-
-
-def _notes_for_other(attempt: Attempt[CallbackTask]) -> bool:
-    return attempt.inputs["outcome"] != "other" or bool(str(attempt.inputs["notes"]).strip())
-
-
-def _to_a_clerk(attempt: Attempt[CallbackTask]) -> bool:
-    return CLERK_ROLE in attempt.inputs["clerk"].roles
-
-
-OPEN_STATES = frozenset({OPEN})
-WORKFLOW: Workflow[CallbackTask] = Workflow(
-    name="callback",
-    states=(OPEN, DONE),
-    state_field="state",
-    may_work=_may_work,
-    refused=lambda step, task: TASKS.refuse_stale(task),
-    steps=(
-        Step(
-            "success",
-            OPEN_STATES,
-            DONE,
-            "error.task_changed",
-            Permission.WORK_CALLBACKS,
-            requires=(TextGiven("contact_name"), TextGiven("discussed")),
-            triggers=(_schedule_next,),
-            action="callback_success",
-        ),
-        Step(
-            "failure",
-            OPEN_STATES,
-            None,
-            "error.task_changed",
-            Permission.WORK_CALLBACKS,
-            requires=(
-                OneOf("outcome", FAILURE_OUTCOMES, "error.outcome_invalid"),
-                Holds(
-                    _notes_for_other,
-                    lambda _: ValidationError("error.required", field="notes"),
-                ),
-            ),
-            action="callback_failure",
-        ),
-        Step(
-            "reassign",
-            OPEN_STATES,
-            None,
-            "error.task_changed",
-            Permission.REASSIGN,
-            requires=(
-                Holds(
-                    _to_a_clerk,
-                    lambda attempt: ValidationError(
-                        "error.not_a_clerk", field="clerk", login=attempt.inputs["clerk"].login
-                    ),
-                ),
-            ),
-        ),
-    ),
-)
-"""The steps of a callback: a call that reached the customer closes it (and schedules the
-next one); a failed attempt keeps it open for a retry; the supervisor may hand it on."""
 
 
 def urgency(due_on: date, day: date) -> str:
@@ -337,7 +248,11 @@ class CallbackService:
         inputs: dict[str, Any],
         changes: dict[str, Any],
     ) -> Taken[CallbackTask]:
-        """Take ``step`` on a callback the actor may work, inside the caller's transaction."""
+        """Take ``step`` on a callback the actor may work, inside the caller's transaction
+        (the workflow is loaded on the first write, so opening the desk does not load it)."""
+        from gendan_tui.core.callback_workflow import TASKS, WORKFLOW
+        from gendan_tui.core.workflow import Attempt
+
         actor = self.ctx.require_actor()
         now = self.ctx.clock.now()
         return WORKFLOW.take(
@@ -433,11 +348,11 @@ class CallbackService:
     ) -> None:
         audit.log(
             self.ctx.actor,
-            TASKS.entity,
+            TASK_ENTITY,
             task_id,
             action,
-            before=_task_fields(before) if before else None,
-            after=_task_fields(after),
+            before=task_fields(before) if before else None,
+            after=task_fields(after),
             at=self.ctx.clock.now(),
         )
 

@@ -19,7 +19,6 @@ from gendan_tui.core.clock import Clock, FixedClock
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.customers import CustomerService
 from gendan_tui.core.department import DepartmentService
-from gendan_tui.core.history import HistoryService
 from gendan_tui.core.users import UserService
 from gendan_tui.definitions import Definitions, load_definitions
 from gendan_tui.errors import NotFoundError, UserError
@@ -29,26 +28,25 @@ from gendan_tui.store.migrations import migrate
 
 if TYPE_CHECKING:
     from gendan_tui.core.complaints import ComplaintService
+    from gendan_tui.core.history import HistoryService
     from gendan_tui.reports.service import ReportService
 
 
 @dataclass
 class Services:
-    """The services of one session, sharing one context. The complaint and report services
-    are built on first use, so opening the desk does not load their modules."""
+    """The services of one session, sharing one context. The complaint, history and report
+    services are built on first use, so opening the desk does not load their modules."""
 
     ctx: ServiceContext
     callbacks: CallbackService = field(init=False)
     customers: CustomerService = field(init=False)
     users: UserService = field(init=False)
-    history: HistoryService = field(init=False)
     department: DepartmentService = field(init=False)
 
     def __post_init__(self) -> None:
         self.callbacks = CallbackService(self.ctx)
         self.customers = CustomerService(self.ctx)
         self.users = UserService(self.ctx)
-        self.history = HistoryService(self.ctx, self.users)
         self.department = DepartmentService(self.ctx)
 
     @classmethod
@@ -61,6 +59,13 @@ class Services:
         from gendan_tui.core.complaints import ComplaintService
 
         return ComplaintService(self.ctx, self.callbacks)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        """Records' audit trails, with the names of the people they mention."""
+        from gendan_tui.core.history import HistoryService
+
+        return HistoryService(self.ctx, self.users)
 
     @cached_property
     def reports(self) -> ReportService:
