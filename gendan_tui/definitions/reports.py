@@ -37,20 +37,13 @@ def _time(entry: Table, key: str) -> time:
 def _obligation(entry: Table, reports: Collection[str]) -> Obligation:
     report = entry.choice("report", sorted(reports))
     covers = entry.choice("covers", (WEEK, MONTH))
-    if covers == WEEK:
-        return Obligation(
-            report,
-            covers,
-            _time(entry, "due_time"),
-            due_weekday=entry.integer("due_weekday", least=1, most=7),
-            on_workday=entry.flag("on_workday"),
-        )
+    due = (
+        {"due_weekday": entry.integer("due_weekday", least=1, most=7)}
+        if covers == WEEK
+        else {"due_day": entry.integer("due_day", least=1, most=28)}
+    )
     return Obligation(
-        report,
-        covers,
-        _time(entry, "due_time"),
-        due_day=entry.integer("due_day", least=1, most=28),
-        on_workday=entry.flag("on_workday"),
+        report, covers, _time(entry, "due_time"), on_workday=entry.flag("on_workday"), **due
     )
 
 
