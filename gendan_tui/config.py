@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 import platformdirs
 
+from gendan_tui.core.validation import readable
 from gendan_tui.errors import UserError, ValidationError
 from gendan_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -143,6 +144,8 @@ def load_settings() -> Settings:
     file = _read_config_file(config_dir() / "config.toml")
     url = os.environ.get("GENDAN_DATABASE_URL") or str(file.get("database_url") or "")
     clerk = os.environ.get("GENDAN_CLERK") or file.get("clerk")
+    readable(url, "GENDAN_DATABASE_URL")
+    readable(str(clerk or ""), "GENDAN_CLERK")
     lang = os.environ.get("GENDAN_LANG") or str(file.get("lang") or DEFAULT_LANGUAGE)
     keymap, key_problems = read_keys(file["keys"]) if "keys" in file else ({}, [])
     return Settings(

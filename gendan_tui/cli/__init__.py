@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from gendan_tui.cli import accounts, backup, calendar, desk, keys, reports
 from gendan_tui.cli.base import EXIT_USER_ERROR, common_options, settings_from
+from gendan_tui.core.validation import readable
 from gendan_tui.errors import UserError
 from gendan_tui.startup import resume_collection
 
@@ -39,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.handler is not desk.cmd_open:
         resume_collection()
     try:
+        for name, value in vars(args).items():
+            if isinstance(value, str):
+                readable(value, f"--{name.replace('_', '-')}")
         settings = settings_from(args)
         return int(args.handler(args, settings))
     except UserError as exc:

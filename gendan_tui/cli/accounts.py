@@ -10,7 +10,8 @@ from gendan_tui import i18n
 from gendan_tui.cli.base import Subcommands, open_for, say, sign_in
 from gendan_tui.config import Settings
 from gendan_tui.core.roles import Role
-from gendan_tui.errors import UserError
+from gendan_tui.core.validation import readable
+from gendan_tui.errors import UserError, ValidationError
 
 
 def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -36,7 +37,13 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 def _new_password(args: argparse.Namespace) -> str:
     """The new password: one line of stdin, or typed twice without echo at a terminal."""
     if args.password_stdin:
-        return sys.stdin.readline().rstrip("\n")
+        try:
+            line = sys.stdin.readline()
+        except UnicodeDecodeError:
+            raise ValidationError(
+                "error.unreadable_text", field="--password-stdin", name="--password-stdin"
+            ) from None
+        return readable(line.rstrip("\n"), "--password-stdin")
     if not sys.stdin.isatty():
         raise UserError("auth.new_password_needed")
     first = getpass.getpass(i18n.t("cli.new_password_prompt", login=args.login))

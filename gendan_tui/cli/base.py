@@ -12,7 +12,7 @@ from typing import TypeAlias
 from gendan_tui import i18n
 from gendan_tui.config import Settings, definitions_dir, load_settings
 from gendan_tui.core.services import Services, clock_for, department_definitions, open_services
-from gendan_tui.core.validation import parse_date
+from gendan_tui.core.validation import parse_date, readable
 from gendan_tui.errors import UserError, ValidationError
 
 EXIT_USER_ERROR = 2
@@ -72,7 +72,7 @@ def open_for(settings: Settings) -> Services:
 def read_password(prompt_key: str, login: str) -> str:
     """A password from ``GENDAN_PASSWORD`` or, at a terminal, typed without echo."""
     if PASSWORD_ENV in os.environ:
-        return os.environ[PASSWORD_ENV]
+        return readable(os.environ[PASSWORD_ENV], PASSWORD_ENV)
     if sys.stdin.isatty():
         return getpass.getpass(i18n.t(prompt_key, login=login))
     raise UserError("auth.password_required", login=login)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from gendan_tui.core.clock import start_of
+from gendan_tui.core.validation import check_year
 from gendan_tui.errors import ValidationError
 
 WEEK = "week"
@@ -71,6 +72,7 @@ def parse_week(text: str) -> Period:
     """An ISO week typed as ``2026-W48`` (also ``2026W48``, ``2026-w48``)."""
     match = _WEEK.match(text or "")
     if match:
+        check_year(int(match[1]), "week", text)
         try:
             return week_of(date.fromisocalendar(int(match[1]), int(match[2]), 1))
         except ValueError:
@@ -81,7 +83,9 @@ def parse_week(text: str) -> Period:
 def parse_month(text: str) -> Period:
     """A month typed as ``2026-11`` (also ``2026/11``, ``202611``, ``2026年11月``)."""
     match = _MONTH.match(text or "")
-    if match and 1 <= int(match[2]) <= 12 and int(match[1]) >= 1:
+    if match:
+        check_year(int(match[1]), "month", text)
+    if match and 1 <= int(match[2]) <= 12:
         return month_of(date(int(match[1]), int(match[2]), 1))
     raise ValidationError("period_error.month_invalid", field="month", value=text)
 

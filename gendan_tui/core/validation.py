@@ -8,6 +8,11 @@ from datetime import date, datetime
 
 from gendan_tui.errors import ValidationError
 
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
+"""The years the desk works in; dates outside are refused where they are typed, so no
+reckoning from them (a window back, a week on) runs off the calendar."""
+
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}\d{7,8}$")
@@ -28,10 +33,20 @@ def parse_date(text: str, field: str = "date") -> date:
     value = text.strip()
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(value, fmt).date()
+            day = datetime.strptime(value, fmt).date()
         except ValueError:
             continue
+        check_year(day.year, field, text)
+        return day
     raise ValidationError("error.date_invalid", field=field, value=text)
+
+
+def check_year(year: int, field: str, text: str) -> None:
+    """Refuse a date, week or month outside the years the desk works in."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError(
+            "error.year_out_of_range", field=field, value=text, first=FIRST_YEAR, last=LAST_YEAR
+        )
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,14 @@ def parse_phone(text: str, field: str = "phone") -> PhoneNumber:
 def phone_digits(text: str) -> str:
     """Only the digits of ``text``: what a partial phone search matches on."""
     return "".join(ch for ch in text if ch.isdigit())
+
+
+def readable(text: str, field: str) -> str:
+    """``text`` if it can be stored and shown: no bytes that were not UTF-8 (which arrive
+    as lone surrogates) and no NUL; otherwise refused naming ``field``."""
+    if "\x00" in text or any("\ud800" <= ch <= "\udfff" for ch in text):
+        raise ValidationError("error.unreadable_text", field=field, name=field)
+    return text
 
 
 def required(text: str | None, field: str) -> str:

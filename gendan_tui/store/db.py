@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -32,9 +33,33 @@ def busy_timeout_ms() -> int:
     return int(os.environ.get("GENDAN_BUSY_TIMEOUT_MS", DEFAULT_BUSY_TIMEOUT_MS))
 
 
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+SQLITE_SCHEMES = ("sqlite", "file")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://[^/@:]*):[^@/]*@")
+
+
 def is_postgres_url(url: str) -> bool:
     """Whether ``url`` names a PostgreSQL server rather than a SQLite file."""
     return url.startswith(("postgresql://", "postgres://"))
+
+
+def check_scheme(url: str) -> None:
+    """Refuse an address of a kind the app cannot open (``mysql://``, a mistyped
+    ``pgsql://``), by its scheme, rather than taking it for a file name."""
+    match = _SCHEME.match(url)
+    if match and match[1].lower() not in (*POSTGRES_SCHEMES, *SQLITE_SCHEMES):
+        raise StorageError(
+            "error.db_scheme_unknown",
+            scheme=match[1],
+            path=without_password(url),
+            known="postgresql://, sqlite:///",
+        )
+
+
+def without_password(url: str) -> str:
+    """``url`` with any password taken out (``scheme://user@host``), safe to show."""
+    return _PASSWORD.sub(r"\1@", url)
 
 
 def sqlite_path(url: str) -> str:
@@ -46,14 +71,19 @@ def sqlite_path(url: str) -> str:
 
 
 def describe(url: str) -> str:
-    """The database location as safe to show: a PostgreSQL password is never displayed."""
+    """The database location as safe to show: a password is never displayed."""
     if not is_postgres_url(url):
-        return sqlite_path(url)
-    parts = urlparse(url)
-    host = parts.hostname or "localhost"
-    port = f":{parts.port}" if parts.port else ""
+        return without_password(sqlite_path(url))
+    try:
+        parts = urlparse(url)
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return without_password(url)
     user = f"{parts.username}@" if parts.username else ""
-    return f"postgresql://{user}{host}{port}{parts.path}"
+    socket = dict(parse_qsl(parts.query)).get("host")
+    if not parts.hostname and socket:
+        return f"postgresql://{user}{port}{parts.path}?host={socket}"
+    return f"postgresql://{user}{parts.hostname or 'localhost'}{port}{parts.path}"
 
 
 class _PostgresDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
@@ -68,20 +98,26 @@ class _PostgresDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
 
 
 def _postgres(url: str) -> peewee.Database:
-    parts = urlparse(url)
+    """A server named by ``url``; parameters in its query (``?host=/tmp&port=5432`` for a
+    Unix socket, ``sslmode`` …) override the address's parts, as libpq reads them."""
+    try:
+        parts = urlparse(url)
+        port = parts.port
+    except ValueError as exc:
+        raise StorageError(
+            "error.db_url_invalid", path=without_password(url), reason=str(exc)
+        ) from exc
     options: dict[str, object] = {
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": "gendan",
+        "user": unquote(parts.username) if parts.username else None,
+        "password": unquote(parts.password) if parts.password else None,
+        "host": parts.hostname,
+        "port": port,
         **dict(parse_qsl(parts.query)),
     }
-    return _PostgresDatabase(
-        unquote(parts.path.lstrip("/")),
-        user=unquote(parts.username) if parts.username else None,
-        password=unquote(parts.password) if parts.password else None,
-        host=parts.hostname,
-        port=parts.port,
-        **options,
-    )
+    name = str(options.pop("dbname", "") or unquote(parts.path.lstrip("/")))
+    return _PostgresDatabase(name, **{k: v for k, v in options.items() if v is not None})
 
 
 def _sqlite(url: str, *, create: bool) -> peewee.Database:
@@ -118,6 +154,7 @@ def open_database(url: str, *, create: bool = False) -> peewee.Database:
     ``create`` allows a new SQLite file; otherwise a missing file is an error, so a
     mistyped path never silently starts an empty database.
     """
+    check_scheme(url)
     db = _postgres(url) if is_postgres_url(url) else _sqlite(url, create=create)
     database_proxy.initialize(db)
     with storage_errors(url):
