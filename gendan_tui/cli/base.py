@@ -6,11 +6,12 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
 from typing import TypeAlias
 
 from gendan_tui import i18n
-from gendan_tui.config import Settings, definitions_dir, load_settings
+from gendan_tui.config import Settings, definitions_dir, demo_database_url, load_settings
 from gendan_tui.core.services import Services, clock_for, department_definitions, open_services
 from gendan_tui.core.validation import parse_date, readable
 from gendan_tui.errors import UserError, ValidationError
@@ -30,12 +31,32 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+class OnePerson(argparse.Action):
+    """``--user`` and ``--clerk`` name the same person: naming two different people is
+    refused rather than silently taking the last."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,
+    ) -> None:
+        earlier = getattr(namespace, "_person", None)
+        if earlier is not None and earlier != values:
+            parser.error(i18n.t("cli.two_people", first=earlier, second=values))
+        namespace._person = values
+        setattr(namespace, self.dest, values)
+
+
 def common_options(default: object = None) -> argparse.ArgumentParser:
     """Options every subcommand takes; on subcommands they default to "not given" so a value
     given before the subcommand is not overwritten."""
     common = argparse.ArgumentParser(add_help=False, argument_default=default)
     common.add_argument("--db", help="database path or postgresql:// URL")
-    common.add_argument("--user", "--clerk", dest="clerk", help="login of the person at work")
+    common.add_argument(
+        "--user", "--clerk", dest="clerk", action=OnePerson, help="login of the person at work"
+    )
     common.add_argument("--lang", help="zh (default) or en")
     common.add_argument("--date", type=date_arg, help="work as if today were YYYY-MM-DD")
     return common
@@ -43,8 +64,11 @@ def common_options(default: object = None) -> argparse.ArgumentParser:
 
 def settings_from(args: argparse.Namespace) -> Settings:
     """Settings from config and environment, overridden by the command line."""
+    database_url = getattr(args, "db", None)
+    if getattr(args, "demo", False) and not database_url:
+        database_url = demo_database_url()
     settings = load_settings().with_overrides(
-        database_url=getattr(args, "db", None),
+        database_url=database_url,
         clerk=getattr(args, "clerk", None),
         lang=getattr(args, "lang", None),
         today=getattr(args, "date", None),

@@ -15,6 +15,7 @@ from gendan_tui.core import audit
 from gendan_tui.core.callback_rules import CallbackPolicy
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.roles import Permission, require
+from gendan_tui.core.validation import check_year
 from gendan_tui.core.workcalendar import WorkCalendar
 from gendan_tui.errors import ValidationError
 from gendan_tui.store.db import storage_errors, transaction
@@ -97,6 +98,7 @@ def set_calendar_day(by: Actor, day: date, is_workday: bool, note: str = "") -> 
 def confirm_calendar_year(by: Actor, year: int) -> None:
     """Declare that ``year``'s holidays and make-up days have been entered as overrides."""
     require(by, Permission.MANAGE_SETTINGS)
+    check_year(year, "year", str(year))
     with transaction():
         before = sorted(_confirmed_years())
         years = sorted({*before, year})

@@ -23,6 +23,7 @@ from gendan_tui.store import migrations
 from gendan_tui.store.db import (
     busy_timeout_ms,
     close_database,
+    create_private_file,
     describe,
     is_postgres_url,
     open_database,
@@ -121,6 +122,7 @@ def backup(url: str, target: Path, *, overwrite: bool = False) -> BackupResult:
         if not overwrite:
             raise StorageError("backup.exists", path=str(target))
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    create_private_file(partial, "backup.dir_not_writable")
     try:
         with storage_errors(str(source)), closing(_connect(source)) as src:
             version = _schema_version(src)

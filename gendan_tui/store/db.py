@@ -120,6 +120,16 @@ def _postgres(url: str) -> peewee.Database:
     return _PostgresDatabase(name, **{k: v for k, v in options.items() if v is not None})
 
 
+def create_private_file(path: Path, refusal: str) -> None:
+    """Create the empty file ``path`` readable and writable by its owner only (a database
+    and its backups hold password hashes); a folder that cannot be written to is refused
+    with ``refusal``, naming the folder."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        raise StorageError(refusal, path=str(path.parent), reason=exc.strerror or str(exc)) from exc
+
+
 def _sqlite(url: str, *, create: bool) -> peewee.Database:
     path = sqlite_path(url)
     is_uri = path.startswith("file:")
@@ -129,6 +139,8 @@ def _sqlite(url: str, *, create: bool) -> peewee.Database:
             raise StorageError("error.db_dir_missing", path=str(file.parent))
         if not file.exists() and not create:
             raise StorageError("error.db_missing", path=str(file))
+        if not file.exists():
+            create_private_file(file, "error.db_dir_not_writable")
         if file.exists() and not os.access(file, os.W_OK):
             raise StorageError("error.db_readonly", path=str(file))
         path = str(file)
