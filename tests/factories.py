@@ -61,3 +61,13 @@ def task(
         attempts=attempts,
     )
     return int(row.id)
+
+
+# Every character XML 1.0 forbids that a str from the database can hold: the C0 controls
+# other than tab, newline and carriage return, and U+FFFE and U+FFFF.
+FORBIDDEN_IN_XML = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + "\ufffe\uffff"
+# Text a report must keep exactly: right-to-left marks and embedding, zero-width characters,
+# and emoji (beyond U+FFFF, joined sequences and flags).
+KEPT_AS_TYPED = (
+    "\u202bمرحبا\u202c\u200f 零\u200b宽\u200c连\u200d字\ufeff 😀👨\u200d👩\u200d👧🇨🇳\t完\n第二行"
+)

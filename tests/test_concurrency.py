@@ -19,13 +19,17 @@ from typing import Any
 
 import pytest
 
-from gendan_tui.core import users
+from gendan_tui import i18n
+from gendan_tui.core import audit, users
 from gendan_tui.core.callbacks import SuccessForm
 from gendan_tui.core.clock import FixedClock
+from gendan_tui.core.complaints import ComplaintForm
 from gendan_tui.core.customers import NewContact, NewCustomer
 from gendan_tui.core.services import Services, open_services
+from gendan_tui.core.versioned import Versioned
 from gendan_tui.errors import ConflictError, UserError
-from gendan_tui.store.models import CallbackRecord, CallbackTask, Customer
+from gendan_tui.store.models import CallbackRecord, CallbackTask, Complaint, Customer
+from tests import factories
 
 TODAY = date(2025, 10, 9)
 WRITERS = 6
@@ -35,6 +39,7 @@ DEADLINE_S = 90
 FORM = SuccessForm(contact_name="王经理", discussed="网站使用情况", problems="邮箱偶尔收不到信")
 
 SPAWN = multiprocessing.get_context("spawn")
+SUPERVISORS = 3
 
 
 def _attempt(counts: Counter[str], problems: list[str], action: Callable[[], object]) -> bool:
@@ -247,3 +252,77 @@ def test_two_people_saving_one_callback_one_wins_the_other_is_told_who(
     )
     assert CallbackRecord.select().where(CallbackRecord.task == task_id).count() == 1
     assert CallbackTask.get_by_id(task_id).version == 2
+
+
+def _resolver(
+    url: str, login: str, complaint_id: int, held: Barrier | None, barrier: Barrier, results: Any
+) -> None:
+    """Read the complaint, wait for the others, then all resolve it from that version.
+
+    With ``held``, every process waits again after its transaction has checked the version
+    and before its UPDATE, so all of them have passed that check when the first one writes
+    and only the UPDATE's own version condition can refuse the rest. That is possible on
+    PostgreSQL only: SQLite takes the write lock at the start of the transaction.
+    """
+    try:
+        if held is not None:
+            checked = Versioned.ensure_current
+
+            def check_then_wait(store: Versioned[Any], row: Any, version: int) -> None:
+                checked(store, row, version)
+                held.wait(timeout=DEADLINE_S)
+
+            Versioned.ensure_current = check_then_wait  # type: ignore[method-assign, assignment]
+        services = open_services(url, clock=FixedClock(TODAY))
+        services.sign_in(login)
+        version = Complaint.get_by_id(complaint_id).version
+        barrier.wait(timeout=DEADLINE_S)
+        services.complaints.resolve(complaint_id, version, f"{login} 重设了 MX 记录")
+        outcome = "saved"
+    except ConflictError as exc:
+        outcome = f"conflict: {exc}"
+    except Exception as exc:  # reported to the test, which fails on it
+        outcome = f"crash: {type(exc).__name__}: {exc}"
+        barrier.abort()
+        if held is not None:
+            held.abort()
+    results.put({"login": login, "outcome": outcome})
+
+
+def test_people_taking_one_complaint_step_at_once_one_wins_the_others_are_told_who(
+    services: Services, db_url: str
+) -> None:
+    names = {"zhangli": "张丽"}
+    for n in range(1, SUPERVISORS + 1):
+        names[f"zhuren{n}"] = f"主任{n}"
+        users.add_account(f"zhuren{n}", names[f"zhuren{n}"], ["follow_up_supervisor"], None)
+    customer = factories.customer(services)
+    complaint_id = services.complaints.take(ComplaintForm(customer, "mailbox", "收不到信"))
+    before = services.complaints.detail(complaint_id)
+    on_postgres = db_url.startswith("postgresql")
+    held = SPAWN.Barrier(len(names)) if on_postgres else None
+
+    reports = _run(
+        _resolver,
+        [(db_url, login, complaint_id, held) for login in names],
+        SPAWN.Barrier(len(names)),
+    )
+
+    outcomes = {report["login"]: report["outcome"] for report in reports}
+    winners = [login for login, outcome in outcomes.items() if outcome == "saved"]
+    assert len(winners) == 1, outcomes
+    (winner,) = winners
+    _, at = audit.last_change("complaint", complaint_id)
+    assert at is not None
+    refused = i18n.t(
+        "complaint_error.changed", no=complaint_id, who=names[winner], at=at.strftime("%H:%M")
+    )
+    assert {login: outcomes[login] for login in names if login != winner} == {
+        login: f"conflict: {refused}" for login in names if login != winner
+    }
+    after = services.complaints.detail(complaint_id)
+    assert after.version == before.version + 1
+    assert after.resolution == f"{winner} 重设了 MX 记录"
+    new_events = after.timeline[len(before.timeline) :]
+    assert len(new_events) == 1, new_events
+    assert after.timeline[: len(before.timeline)] == before.timeline

@@ -341,6 +341,31 @@ def test_a_month_without_complaints(services: Services, tmp_path: Path) -> None:
     assert measures["投诉总数"]["本月"] == 0 and measures["当场解决率"]["本月"] is None
 
 
+def test_characters_a_workbook_cannot_hold_are_removed_and_the_rest_kept(
+    services: Services, tmp_path: Path
+) -> None:
+    customer = factories.customer(services)
+    content = f"客户说{factories.FORBIDDEN_IN_XML}{factories.KEPT_AS_TYPED}"
+    complaint = services.complaints.take(
+        ComplaintForm(
+            customer,
+            "website",
+            content,
+            contact_name="王\x00经理\uffff",
+            solved_on_spot=True,
+            resolution=f"\ufffe{factories.KEPT_AS_TYPED}\x1b",
+        )
+    )
+    assert services.complaints.detail(complaint).content == content  # stored as typed
+
+    book = export(services, "complaints-weekly", "2025-W41", tmp_path / "w41.xlsx")
+
+    (row,) = table(book["投诉明细"])
+    assert row["投诉内容"] == f"客户说{factories.KEPT_AS_TYPED}"
+    assert row["处理结果"] == factories.KEPT_AS_TYPED
+    assert row["联系人"] == "王经理"
+
+
 def test_the_report_speaks_the_chosen_language(
     services: Services, week41: dict[str, int], tmp_path: Path
 ) -> None:

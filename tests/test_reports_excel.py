@@ -17,6 +17,8 @@ from gendan_tui.reports.excel import (
     DATE,
     DATETIME,
     INTEGER,
+    MAX_CELL_TEXT,
+    NUMBER,
     Column,
     ReportBook,
     check_output_path,
@@ -24,6 +26,7 @@ from gendan_tui.reports.excel import (
     sheet_name,
 )
 from gendan_tui.reports.service import ReportService
+from tests import factories
 
 
 def test_wide_characters_count_double() -> None:
@@ -129,3 +132,68 @@ def test_values_keep_their_kind_and_text_its_characters(tmp_path: Path) -> None:
     assert second[0].value == "响铃之后"
     assert (third[0].value, third[0].data_type) == ("@SUM(B3)", "s")
     assert {str(r) for r in ws.merged_cells.ranges} == {"A1:D1", "A2:D2"}
+
+
+def test_no_character_xml_forbids_reaches_the_workbook(tmp_path: Path) -> None:
+    out = tmp_path / "chars.xlsx"
+    lone = "\ud800前\udbff后\udc00\udfff"  # surrogate halves, alone or the wrong way round
+    with ReportBook(out) as book:
+        sheet = book.table(
+            f"表\uffff{lone}", [f"标题\x0b{lone}"], [Column("列\ufffe"), Column("数", NUMBER)]
+        )
+        sheet.add([f"{lone}{factories.FORBIDDEN_IN_XML}{factories.KEPT_AS_TYPED}", "约\x005"])
+        sheet.add([f"={lone}1", None])
+        book.save()
+
+    book_read = openpyxl.load_workbook(out)
+    assert book_read.sheetnames == ["表前后"]
+    ws = book_read["表前后"]
+    assert (ws["A1"].value, ws["A2"].value, ws["B2"].value) == ("标题前后", "列", "数")
+    assert ws["A3"].value == f"前后{factories.KEPT_AS_TYPED}"
+    assert ws["B3"].value == "约5"
+    assert (ws["A4"].value, ws["A4"].data_type, ws["A4"].quotePrefix) == ("=前后1", "s", True)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_text_over_the_excel_limit_is_cut_with_a_visible_mark(
+    tmp_path: Path, language: str
+) -> None:
+    from gendan_tui import i18n
+
+    i18n.set_language(language)
+    mark = {"zh": "…[已截断]", "en": "…[truncated]"}[language]
+    out = tmp_path / "long.xlsx"
+    exact = "满" * MAX_CELL_TEXT
+    long_text = "长" * (MAX_CELL_TEXT + 1)
+    emoji = "😀" * MAX_CELL_TEXT  # each is two of Excel's UTF-16 units
+    with ReportBook(out) as book:
+        sheet = book.table("长文", ["标题"], [Column("内容")])
+        for text in (exact, long_text, emoji, f"-{long_text}"):
+            sheet.add([text])
+        book.save()
+
+    ws = openpyxl.load_workbook(out)["长文"]
+    kept, cut, cut_emoji, guarded = (ws.cell(row, 1) for row in range(3, 7))
+    assert kept.value == exact
+    assert cut.value == "长" * (MAX_CELL_TEXT - len(mark)) + mark
+    assert len(cut_emoji.value.encode("utf-16-le")) // 2 <= MAX_CELL_TEXT
+    assert cut_emoji.value == "😀" * ((MAX_CELL_TEXT - len(mark)) // 2) + mark
+    assert guarded.value == "-" + "长" * (MAX_CELL_TEXT - len(mark) - 1) + mark
+    assert guarded.quotePrefix
+
+
+@pytest.mark.parametrize(
+    "text", ["=SUM(A1)", "+86 138 1234 5678", "-5", "-已处理", "@home", "@SUM(B3)", "#DIV/0!"]
+)
+def test_text_that_looks_like_a_formula_is_written_as_quoted_text(
+    tmp_path: Path, text: str
+) -> None:
+    out = tmp_path / "formula.xlsx"
+    with ReportBook(out) as book:
+        book.table("表", ["标题"], [Column("文字"), Column("数", INTEGER)]).add([text, 1])
+        book.save()
+
+    cell = openpyxl.load_workbook(out)["表"]["A3"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True)
+    plain = openpyxl.load_workbook(out)["表"]["B3"]
+    assert (plain.value, plain.quotePrefix) == (1, False)

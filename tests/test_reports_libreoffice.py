@@ -95,3 +95,21 @@ def test_libreoffice_prints_it_to_pdf(weekly: Path, tmp_path: Path) -> None:
     convert(weekly, "pdf", out_dir)
     pdf = (out_dir / "客户投诉周报表.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and len(pdf) > 5000
+
+
+def test_libreoffice_opens_a_report_of_troublesome_text(services: Services, tmp_path: Path) -> None:
+    customer = factories.customer(services)
+    services.complaints.take(
+        ComplaintForm(
+            customer, "website", f"客户说{factories.FORBIDDEN_IN_XML}{factories.KEPT_AS_TYPED}"
+        )
+    )
+    reports = ReportService(services.ctx)
+    out = tmp_path / "周报.xlsx"
+    reports.export("complaints-weekly", reports.parse_period("complaints-weekly", "2025-W41"), out)
+    out_dir = tmp_path / "csv"
+    convert(out, CSV_FILTER, out_dir)
+
+    with (out_dir / "周报-投诉明细.csv").open(encoding="utf-8", newline="") as handle:
+        header, row = list(csv.reader(handle))[3:5]
+    assert dict(zip(header, row, strict=True))["投诉内容"] == f"客户说{factories.KEPT_AS_TYPED}"

@@ -5,7 +5,8 @@ Chinese text (a CJK character counts as two), the header row frozen and filtered
 stored as dates with a number format, A4 landscape with the title rows repeated on every
 printed page. Text typed by users is always stored as text: a value beginning with
 ``=``, ``+``, ``-`` or ``@`` is forced to a string cell with Excel's quote prefix, so it can
-never turn into a formula. The workbook is written to a temporary file beside the target
+never turn into a formula. Every text cell first goes through :func:`clean_text`, so no
+character XML forbids and no over-long text can make a workbook Excel refuses to open. The workbook is written to a temporary file beside the target
 and renamed into place, so an error never leaves half a file behind.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +23,7 @@ from typing import Any, NamedTuple, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -49,6 +51,9 @@ MAX_CELL_TEXT = 32767
 MAX_SHEET_NAME = 31
 FORMULA_STARTS = ("=", "+", "-", "@")
 _SHEET_NAME_FORBIDDEN = set("[]:*?/\\")
+# What XML 1.0 does not allow in a document: the C0 controls but tab, newline and carriage
+# return, the surrogate halves (a str may hold one alone), and U+FFFE and U+FFFF.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _TITLE_FONT = Font(bold=True, size=14)
 _HEADER_FONT = Font(bold=True)
@@ -78,15 +83,28 @@ def display_width(text: str) -> int:
 
 
 def clean_text(value: str) -> str:
-    """``value`` without the control characters a workbook cannot hold, cut to Excel's limit."""
-    if ILLEGAL_CHARACTERS_RE.search(value):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value[:MAX_CELL_TEXT]
+    """``value`` as a cell can hold it: characters XML forbids are removed (they show
+    nothing a reader could miss, and a mark for each would litter pasted text), and a text
+    over Excel's limit is cut to it ending in a visible truncation mark.
+
+    Excel counts the limit in UTF-16 units, so a character beyond U+FFFF counts two.
+    """
+    if _XML_FORBIDDEN.search(value):
+        value = _XML_FORBIDDEN.sub("", value)
+    if len(value) <= MAX_CELL_TEXT // 2:
+        return value
+    units = value.encode("utf-16-le")
+    if len(units) <= 2 * MAX_CELL_TEXT:
+        return value
+    mark = i18n.t("report.truncated")
+    room = 2 * (MAX_CELL_TEXT - len(mark.encode("utf-16-le")) // 2)
+    # A pair cut in half at the end is dropped whole.
+    return units[:room].decode("utf-16-le", errors="ignore") + mark
 
 
 def sheet_name(text: str) -> str:
     """A valid sheet name for ``text``: forbidden characters dropped, at most 31 characters."""
-    cleaned = "".join(ch for ch in text if ch not in _SHEET_NAME_FORBIDDEN).strip("'")
+    cleaned = "".join(ch for ch in clean_text(text) if ch not in _SHEET_NAME_FORBIDDEN).strip("'")
     return cleaned[:MAX_SHEET_NAME] or "Sheet"
 
 
@@ -199,6 +217,7 @@ class TableSheet:
         self._sample = sample
         self._held: list[Sequence[Any]] | None = []
         self._texts = [i for i, column in enumerate(self.columns) if column.kind == TEXT]
+        self._others = [i for i, column in enumerate(self.columns) if column.kind != TEXT]
         self._formats = [
             (i, _NUMBER_FORMATS[column.kind])
             for i, column in enumerate(self.columns)
@@ -293,7 +312,8 @@ class TableSheet:
 
     def _cells(self, values: Sequence[Any]) -> list[Any]:
         """One row as openpyxl should write it. Runs for every row of a big report, so the
-        common case (plain text, numbers, dates) is passed through untouched; dates and
+        common case (plain text, numbers, dates) is passed through untouched; any other
+        text is guarded by :meth:`_text_cell` and text in other columns cleaned; dates and
         datetimes get openpyxl's own number formats (yyyy-mm-dd, yyyy-mm-dd h:mm:ss)."""
         row = list(values)
         if len(row) != len(self.columns):
@@ -303,10 +323,17 @@ class TableSheet:
             if value.__class__ is str:
                 if not value:
                     row[index] = None
-                elif value[0] in _RISKY_FIRST or not value.isprintable():
+                elif (
+                    value[0] in _RISKY_FIRST
+                    or not value.isprintable()
+                    or len(value) > MAX_CELL_TEXT // 2
+                ):
                     row[index] = self._text_cell(value)
             elif value is not None:
                 row[index] = self._text_cell(value)
+        for index in self._others:
+            if row[index].__class__ is str:
+                row[index] = clean_text(row[index])
         for index, number_format in self._formats:
             if row[index] is not None:
                 row[index] = self.formatted(row[index], number_format)
