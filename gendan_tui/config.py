@@ -144,8 +144,8 @@ def load_settings() -> Settings:
     file = _read_config_file(config_dir() / "config.toml")
     url = os.environ.get("GENDAN_DATABASE_URL") or str(file.get("database_url") or "")
     clerk = os.environ.get("GENDAN_CLERK") or file.get("clerk")
-    readable(url, "GENDAN_DATABASE_URL")
-    readable(str(clerk or ""), "GENDAN_CLERK")
+    readable(url, "database_url", "GENDAN_DATABASE_URL")
+    readable(str(clerk or ""), "clerk", "GENDAN_CLERK")
     lang = os.environ.get("GENDAN_LANG") or str(file.get("lang") or DEFAULT_LANGUAGE)
     keymap, key_problems = read_keys(file["keys"]) if "keys" in file else ({}, [])
     return Settings(

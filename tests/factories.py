@@ -65,7 +65,11 @@ def task(
 
 # Every character XML 1.0 forbids that a str from the database can hold: the C0 controls
 # other than tab, newline and carriage return, and U+FFFE and U+FFFF.
-FORBIDDEN_IN_XML = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + "\ufffe\uffff"
+FORBIDDEN_IN_XML = (
+    "".join(chr(c) for c in range(1, 0x20) if chr(c) not in "\t\n\r") + "\ufffe\uffff"
+)
+"""Characters XML forbids that the services store as typed (NUL and lone surrogates are
+refused where they are typed, so they reach a report only from outside the app)."""
 # Text a report must keep exactly: right-to-left marks and embedding, zero-width characters,
 # and emoji (beyond U+FFFF, joined sequences and flags).
 KEPT_AS_TYPED = (

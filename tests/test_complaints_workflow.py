@@ -348,3 +348,26 @@ def test_the_third_complaint_in_the_window_pulls_the_periodic_callback_in(
     )
     assert task.clerk_id == clerk.id
     assert services.complaints.detail(Complaint.select().first().id).frequent
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\ud800"], ids=["NUL", "lone surrogate"])
+@pytest.mark.parametrize("field", ["content", "contact_name", "phone"])
+def test_text_a_database_cannot_hold_is_refused_at_intake(
+    services: Services, customer_id: int, bad: str, field: str
+) -> None:
+    """The same clear refusal on SQLite and PostgreSQL, naming the field, nothing saved
+    (PostgreSQL itself refuses NUL with a driver error, SQLite stores it)."""
+    typed = {"content": "收不到信", "contact_name": "王经理", "phone": "13812345678"}
+    typed[field] = f"前{bad}后"
+    form = ComplaintForm(
+        customer_id,
+        "mailbox",
+        typed["content"],
+        contact_name=typed["contact_name"],
+        phone=typed["phone"],
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.complaints.take(form)
+    assert (refused.value.key, refused.value.field) == ("error.unreadable_field", field)
+    assert "无法识别的字符" in str(refused.value)
+    assert Complaint.select().count() == 0

@@ -351,7 +351,7 @@ def test_characters_a_workbook_cannot_hold_are_removed_and_the_rest_kept(
             customer,
             "website",
             content,
-            contact_name="王\x00经理\uffff",
+            contact_name="王\x01经理\uffff",
             solved_on_spot=True,
             resolution=f"\ufffe{factories.KEPT_AS_TYPED}\x1b",
         )

@@ -42,7 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for name, value in vars(args).items():
             if isinstance(value, str):
-                readable(value, f"--{name.replace('_', '-')}")
+                option = f"--{name.replace('_', '-')}"
+                readable(value, name, option)
         settings = settings_from(args)
         return int(args.handler(args, settings))
     except UserError as exc:

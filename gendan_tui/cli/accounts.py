@@ -43,7 +43,7 @@ def _new_password(args: argparse.Namespace) -> str:
             raise ValidationError(
                 "error.unreadable_text", field="--password-stdin", name="--password-stdin"
             ) from None
-        return readable(line.rstrip("\n"), "--password-stdin")
+        return readable(line.rstrip("\n"), "password", "--password-stdin")
     if not sys.stdin.isatty():
         raise UserError("auth.new_password_needed")
     first = getpass.getpass(i18n.t("cli.new_password_prompt", login=args.login))

@@ -96,7 +96,7 @@ def open_for(settings: Settings) -> Services:
 def read_password(prompt_key: str, login: str) -> str:
     """A password from ``GENDAN_PASSWORD`` or, at a terminal, typed without echo."""
     if PASSWORD_ENV in os.environ:
-        return readable(os.environ[PASSWORD_ENV], PASSWORD_ENV)
+        return readable(os.environ[PASSWORD_ENV], "password", PASSWORD_ENV)
     if sys.stdin.isatty():
         return getpass.getpass(i18n.t(prompt_key, login=login))
     raise UserError("auth.password_required", login=login)

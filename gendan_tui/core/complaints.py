@@ -31,7 +31,7 @@ from gendan_tui.core.complaint_workflow import COMPLAINTS, WORKFLOW, snapshot
 from gendan_tui.core.context import Actor, ServiceContext
 from gendan_tui.core.frequent import has_frequent_problems
 from gendan_tui.core.roles import Permission, Role, require
-from gendan_tui.core.validation import required
+from gendan_tui.core.validation import readable, required
 from gendan_tui.core.workflow import Attempt
 from gendan_tui.errors import NotFoundError, ValidationError
 from gendan_tui.store.db import storage_errors, transaction
@@ -172,16 +172,20 @@ class ComplaintService:
         """Record a new complaint (solved on the spot, forwarded, or open) and return its id."""
         actor = self.ctx.require_actor()
         require(actor, Permission.TAKE_COMPLAINTS)
-        content = required(form.content, "content")
-        contact_name = _limited(form.contact_name, "contact_name", 50)
-        phone = _limited(form.phone, "phone", 40)
+        content = readable(required(form.content, "content"), "content")
+        contact_name = readable(_limited(form.contact_name, "contact_name", 50), "contact_name")
+        phone = readable(_limited(form.phone, "phone", 40), "phone")
         if form.severity not in SEVERITIES:
             raise ValidationError("error.severity_invalid", field="severity", value=form.severity)
         if form.channel not in CHANNELS:
             raise ValidationError(
                 "complaint_error.channel_invalid", field="channel", value=form.channel
             )
-        resolution = required(form.resolution, "resolution") if form.solved_on_spot else ""
+        resolution = (
+            readable(required(form.resolution, "resolution"), "resolution")
+            if form.solved_on_spot
+            else ""
+        )
         if form.solved_on_spot and form.forward is not None:
             raise ValidationError("complaint_error.spot_and_forward", field="forward")
         now = self.ctx.clock.now()

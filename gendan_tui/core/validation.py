@@ -92,11 +92,14 @@ def phone_digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def readable(text: str, field: str) -> str:
+def readable(text: str, field: str, label: str | None = None) -> str:
     """``text`` if it can be stored and shown: no bytes that were not UTF-8 (which arrive
-    as lone surrogates) and no NUL; otherwise refused naming ``field``."""
+    as lone surrogates) and no NUL; otherwise refused for ``field``, named by ``label``
+    (an option or variable of the command line) when given, else shown at the field."""
     if "\x00" in text or any("\ud800" <= ch <= "\udfff" for ch in text):
-        raise ValidationError("error.unreadable_text", field=field, name=field)
+        if label is None:
+            raise ValidationError("error.unreadable_field", field=field)
+        raise ValidationError("error.unreadable_text", field=field, name=label)
     return text
 
 
