@@ -128,3 +128,19 @@ def test_a_unix_socket_address_opens(db_url: str) -> None:
     services = open_services(url)
     assert services.users.has_accounts() is False
     close_database()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--customers", "1000000000000"], "最多 1000000 家客户"),
+        (["--customers", "100", "--callbacks", "99999999"], "最多 10000 条回访记录"),
+    ],
+)
+def test_a_demo_too_big_to_build_is_refused_before_any_work(
+    tmp_path: Path, args: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "huge.sqlite3"
+    assert cli.main(["demo", "--db", str(target), *args]) == 2
+    assert words in capsys.readouterr().err
+    assert not target.exists()

@@ -41,6 +41,9 @@ from gendan_tui.store.models import (
 __all__ = ["DEMO_CLERK", "DEMO_PASSWORD", "DemoSummary", "build_demo"]
 
 MIN_CUSTOMERS = 50
+MAX_CUSTOMERS = 1_000_000
+MAX_CALLS_PER_CUSTOMER = 100
+"""The largest demo: ten times the benchmark's desk, which builds in under a minute."""
 BULK_MODELS = (
     Customer,
     Contact,
@@ -90,6 +93,12 @@ def build_demo(
     calls = CALLS_PER_CUSTOMER * customers if callbacks is None else callbacks
     if customers < MIN_CUSTOMERS:
         raise ValidationError("demo.too_few_customers", field="customers", minimum=MIN_CUSTOMERS)
+    if customers > MAX_CUSTOMERS:
+        raise ValidationError("demo.too_many_customers", field="customers", maximum=MAX_CUSTOMERS)
+    if calls > MAX_CALLS_PER_CUSTOMER * customers:
+        raise ValidationError(
+            "demo.too_many_callbacks", field="callbacks", maximum=MAX_CALLS_PER_CUSTOMER * customers
+        )
     if calls < MIN_CALLS_PER_CUSTOMER * customers:
         raise ValidationError(
             "demo.too_few_callbacks", field="callbacks", minimum=MIN_CALLS_PER_CUSTOMER * customers
