@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import peewee as pw
 
@@ -162,14 +163,13 @@ def complaint_list(
 
 
 def _item(
-    row: dict[str, object], day: date, calendar: WorkCalendar, policy: CallbackPolicy
+    row: dict[str, Any], day: date, calendar: WorkCalendar, policy: CallbackPolicy
 ) -> ComplaintListItem:
     """A list row from the query's columns, by name, with what is worked out from them."""
-    recent = int(str(row.pop("recent") or 0))
+    recent = int(row.pop("recent") or 0)
     due_on, status = row["due_on"], str(row["status"])
-    assert due_on is None or isinstance(due_on, date)
     return ComplaintListItem(
-        **row,  # type: ignore[arg-type]
+        **row,
         category_name=category_name(str(row["category"])),
         overdue=is_overdue(due_on, status, day),
         workdays_overdue=workdays_overdue(due_on, status, day, calendar),

@@ -49,10 +49,6 @@ class Services:
         self.users = UserService(self.ctx)
         self.department = DepartmentService(self.ctx)
 
-    @classmethod
-    def build(cls, ctx: ServiceContext) -> Services:
-        return cls(ctx=ctx)
-
     @cached_property
     def complaints(self) -> ComplaintService:
         """Complaint intake and follow-up (客服部投诉跟踪表)."""
@@ -128,7 +124,7 @@ def open_services(
         policy=department.load_policy(),
         definitions=definitions or department_definitions(None),
     )
-    return Services.build(ctx)
+    return Services(ctx)
 
 
 def department_definitions(user_dir: Path | None) -> Definitions:

@@ -122,7 +122,7 @@ class StepRefused(UserError):
     """A step refused for several reasons at once; ``reasons`` holds each refusal."""
 
     def __init__(self, reasons: Sequence[UserError]) -> None:
-        super().__init__("workflow.refused", reasons="；".join(str(r) for r in reasons))
+        super().__init__("workflow.refused")
         self.reasons = tuple(reasons)
 
     def __str__(self) -> str:
@@ -176,10 +176,6 @@ class Workflow(Generic[RecordT]):
     def allowed(self, state: str) -> frozenset[str]:
         """The steps a person can choose for a record in ``state``."""
         return frozenset(s.name for s in self.steps if s.offered and state in s.sources)
-
-    def target(self, name: str, state: str) -> str:
-        """The state a record in ``state`` is in after step ``name``."""
-        return self.step(name).target or state
 
     def check(self, name: str, attempt: Attempt[RecordT]) -> Step[RecordT]:
         """The step ``name`` if ``attempt`` may take it. Otherwise refused: first who may
