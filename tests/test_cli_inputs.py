@@ -144,3 +144,24 @@ def test_a_demo_too_big_to_build_is_refused_before_any_work(
     assert cli.main(["demo", "--db", str(target), *args]) == 2
     assert words in capsys.readouterr().err
     assert not target.exists()
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(
+    "command", [["keys"], ["report", "--list"], ["calendar", "check", "2025-10-10"]]
+)
+def test_a_reader_that_stops_reading_gets_no_traceback(desk: str, command: list[str]) -> None:
+    """``gendan … | head -0``: the pipe is closed before anything is written."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "gendan_tui", *command, "--db", desk],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr.decode() == ""
+    assert done.returncode == cli.EXIT_READER_GONE

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -27,6 +26,7 @@ from gendan_tui.reports.excel import (
 )
 from gendan_tui.reports.service import ReportService
 from tests import factories
+from tests.unwritable import not_writable
 
 
 def test_wide_characters_count_double() -> None:
@@ -61,17 +61,20 @@ def test_paths_that_cannot_take_a_report_are_refused(tmp_path: Path, name: str, 
     assert str(tmp_path / name) in str(refused.value)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
 def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(UserError) as refused:
-            check_output_path(folder / "report.xlsx")
-        assert refused.value.key == "report_error.not_writable"
-    finally:
-        folder.chmod(0o700)
+    with not_writable(folder), pytest.raises(UserError) as refused:
+        check_output_path(folder / "report.xlsx")
+    assert refused.value.key == "report_error.not_writable"
+
+
+def test_a_read_only_report_file_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "week.xlsx"
+    out.write_bytes(b"last week's report")
+    with not_writable(out), pytest.raises(UserError) as refused:
+        check_output_path(out)
+    assert refused.value.key == "report_error.not_writable"
 
 
 def test_a_failure_while_writing_leaves_no_file_behind(

@@ -3,7 +3,6 @@ stderr, exit status 2, no traceback, and nothing half-saved."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from contextlib import closing
 from datetime import date
@@ -21,6 +20,7 @@ from gendan_tui.store.db import close_database, open_database
 from gendan_tui.store.models import CallbackRecord, CallbackTask
 from tests import factories
 from tests.sqlite_lock import writer_holding_the_lock
+from tests.unwritable import not_writable
 
 FORM = SuccessForm(contact_name="王经理", discussed="网站使用情况")
 
@@ -90,15 +90,11 @@ def test_read_only_database_refuses_to_save(
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.skipif(os.geteuid() == 0, reason="file permissions do not stop root")
 def test_file_without_write_permission_is_refused_on_opening(
     sqlite_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sqlite_file.chmod(0o444)
-    try:
+    with not_writable(sqlite_file):
         assert _calendar_set(str(sqlite_file)) == cli.EXIT_USER_ERROR
-    finally:
-        sqlite_file.chmod(0o644)
     assert _one_line_error(capsys) == f"数据库是只读的，无法保存：{sqlite_file}"
     assert _overrides(sqlite_file) == 0
 

@@ -8,6 +8,7 @@ Nothing is half-saved, because the services work in transactions.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,9 @@ from gendan_tui.errors import UserError
 from gendan_tui.startup import resume_collection
 
 __all__ = ["EXIT_USER_ERROR", "build_parser", "main"]
+
+EXIT_READER_GONE = 141
+"""The status of a command whose reader stopped reading (128 + SIGPIPE, as the shell's)."""
 
 MODULES = (desk, accounts, calendar, reports, backup, keys)
 
@@ -45,7 +49,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 option = f"--{name.replace('_', '-')}"
                 readable(value, name, option)
         settings = settings_from(args)
-        return int(args.handler(args, settings))
+        status = int(args.handler(args, settings))
+        sys.stdout.flush()
+        return status
     except UserError as exc:
         sys.stderr.write(f"gendan: {exc}\n")
         return EXIT_USER_ERROR
+    except BrokenPipeError:
+        # ``gendan … | head``: the reader has what it wanted; say nothing more, and keep
+        # the interpreter's last flush from failing again on the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_READER_GONE

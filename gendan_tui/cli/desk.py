@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from gendan_tui import i18n
 from gendan_tui.cli.base import Subcommands, open_for, say, sign_in
+from gendan_tui.cli.progress import progress_bar
 from gendan_tui.config import Settings, demo_database_url
 from gendan_tui.core.callbacks import Queue
 from gendan_tui.core.first_look import read_first_look
@@ -21,6 +23,7 @@ from gendan_tui.startup import resume_collection
 
 if TYPE_CHECKING:
     from gendan_tui.app import GendanApp
+    from gendan_tui.demo.generate import BuildProgress
 
 
 def add_open_options(parser: argparse.ArgumentParser) -> None:
@@ -87,7 +90,8 @@ def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
             resume_collection()  # building the demo is long work, not start-up
             Path(url).parent.mkdir(parents=True, exist_ok=True)
             say(i18n.t("cli.demo_building", path=url))
-            demo.build_demo(url, today=settings.today or date.today())
+            with demo_progress() as progress:
+                demo.build_demo(url, today=settings.today or date.today(), progress=progress)
         settings = settings.with_overrides(
             database_url=url, clerk=settings.clerk or demo.DEMO_CLERK
         )
@@ -106,6 +110,13 @@ def desk_app(services: Services, settings: Settings, call: str | None = None) ->
     return make_app(services, settings, call=call, first_look=read_first_look(services))
 
 
+@contextmanager
+def demo_progress() -> Iterator[BuildProgress]:
+    """A bar that follows the steps of a demo build, each step named."""
+    with progress_bar(i18n.t("demo.phase.staff")) as tell:
+        yield lambda phase, done, total: tell(done, total, i18n.t(f"demo.phase.{phase}"))
+
+
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     """Fill a database with the demo data set."""
     from gendan_tui.demo import build_demo
@@ -113,13 +124,15 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     url = args.db or demo_database_url()
     if not args.db:
         Path(url).parent.mkdir(parents=True, exist_ok=True)
-    summary = build_demo(
-        url,
-        seed=args.seed,
-        customers=args.customers,
-        callbacks=args.callbacks,
-        today=settings.today or date.today(),
-    )
+    with demo_progress() as progress:
+        summary = build_demo(
+            url,
+            seed=args.seed,
+            customers=args.customers,
+            callbacks=args.callbacks,
+            today=settings.today or date.today(),
+            progress=progress,
+        )
     say(i18n.t("cli.demo_done", path=url, **asdict(summary)))
     return 0
 

@@ -10,6 +10,7 @@ import argparse
 
 from gendan_tui import i18n
 from gendan_tui.cli.base import Subcommands, open_for, say, sign_in
+from gendan_tui.cli.progress import progress_bar
 from gendan_tui.config import Settings
 from gendan_tui.core.periods import MONTH, WEEK
 from gendan_tui.core.services import Services
@@ -64,7 +65,8 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     reports = services.reports
     period = period or reports.due_period(spec.code)
     out = args.out or reports.default_path(spec.code, period)
-    result = reports.export(spec.code, period, out)
+    with progress_bar(i18n.t("report_cli.writing", name=spec.name)) as tell:
+        result = reports.export(spec.code, period, out, lambda done, total: tell(done, total, None))
     say(
         i18n.t(
             "report_cli.exported",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from datetime import time as clock_time
@@ -59,6 +60,11 @@ BULK_MODELS = (
 CALLS_PER_CUSTOMER = 10
 MIN_CALLS_PER_CUSTOMER = 2
 
+PHASES = ("staff", "customers", "orders", "calls", "complaints", "indexes")
+"""The steps of a build, in order, as told to ``progress`` (``demo.phase.<name>``)."""
+BuildProgress = Callable[[str, int, int], None]
+"""Told ``(phase, done, total)`` as each step of a build begins, and ``("done", n, n)``."""
+
 
 @dataclass(frozen=True)
 class DemoSummary:
@@ -83,12 +89,20 @@ def build_demo(
     seed: int = 2026,
     customers: int = 2000,
     callbacks: int | None = None,
+    progress: BuildProgress | None = None,
 ) -> DemoSummary:
     """Create the database at ``url`` if needed and fill it with the demo data set.
 
     ``callbacks`` is the number of call records (default ten per customer). A database
     that already holds users or customers is refused, never mixed with demo data.
+    ``progress`` hears of each step as it begins.
     """
+
+    def step(phase: str) -> None:
+        if progress is not None:
+            done = PHASES.index(phase) if phase in PHASES else len(PHASES)
+            progress(phase, done, len(PHASES))
+
     started = time.perf_counter()
     calls = CALLS_PER_CUSTOMER * customers if callbacks is None else callbacks
     if customers < MIN_CUSTOMERS:
@@ -111,22 +125,29 @@ def build_demo(
         days = DayTable(department.load_calendar(), department.load_policy(), today)
     writer = BulkWriter(db)
     joined = datetime.combine(days.days[days.history_start], clock_time(9))
+    step("staff")
     with storage_errors(url), fast_build(db), db.atomic(), deferred_indexes(BULK_MODELS):
         staff = write_staff(writer, _rng(seed, "staff"), customers, joined)
         plans = plan_customers(_rng(seed, "customers"), customers, staff.clerk_ids, days)
         focus = choose_focus(_rng(seed, "focus"), plans, days)
         book = plan_orders(_rng(seed, "orders"), plans, days, set(focus.window), set(focus.quiet))
+        step("customers")
         write_customers(writer, _rng(seed, "contacts"), plans, days)
+        step("orders")
         orders = write_orders(writer, book, days, staff.role_ids)
+        step("calls")
         planner = CallPlanner(_rng(seed, "calls"), plans, days, focus)
         planner.plan_periodic(planner.plan_milestones(book.milestones(days)))
         records = planner.write(writer, calls)
+        step("complaints")
         complaints = ComplaintPlanner(_rng(seed, "complaints"), plans, days, focus, staff.role_ids)
         complaints.plan()
         complaint_count = complaints.write(writer)
         writer.reset_sequences()
+        step("indexes")
     with storage_errors(url):
         writer.analyze()
+    step("done")
     return DemoSummary(
         customers=customers,
         callbacks=records,
